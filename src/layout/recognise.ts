@@ -1,0 +1,381 @@
+/**
+ * Recognise 表二/表三/表四 in the row stream by their Chinese labels, decide each table's layout
+ * version from what it prints, and read every value cell with its provenance.
+ *
+ * Values are mapped to columns by order when a row prints exactly as many value cells as the
+ * table has columns (robust to colspans that differ between header and body), else by the
+ * header's slot positions when the grid is aligned, else the row is flagged and not taken.
+ */
+import { issue, type Issue } from '../issues.ts';
+import type { Provenance } from '../record/schema.ts';
+import { normaliseLabel } from '../text/normalise.ts';
+import { parseCell } from '../text/numbers.ts';
+import { matchColumnLabel, matchRowLabel } from './match.ts';
+import { splitRow, streamRows, type GridRow, type StreamCell, type StreamRow } from './rows.ts';
+import { TEMPLATES, type SpecColumn, type SpecRow, type SpecTable } from './spec.ts';
+import type { SourceDoc } from '../../extractors/model.ts';
+import { SECTION } from '../text/meta.ts';
+
+export type Version = '2019' | '2021';
+export type TableId = 'active' | 'applications' | 'reviewLitigation';
+
+export interface FoundCell {
+  value: number | null;
+  prov: Provenance;
+}
+
+export interface Recognised {
+  versions: Record<TableId, Version | null>;
+  /** canonical key → value with provenance */
+  values: Map<string, FoundCell>;
+  /** values printed on group rows of 表三 (subtotals some reports add), "denied.total" etc. */
+  groupSubtotals: Map<string, FoundCell>;
+  issues: Issue[];
+}
+
+const tablesOf = (v: Version): SpecTable[] => TEMPLATES.versions[v].tables;
+const ACTIVE_IDS = (v: Version) => tablesOf(v).filter((t) => t.id.startsWith('activeDisclosure.'));
+const table = (v: Version, id: string) => tablesOf(v).find((t) => t.id === id)!;
+
+/** Money columns read in 万元, whatever unit the cell prints. */
+const unitOf = (col: SpecColumn): string | null => (col.type === 'money' || col.unit === '万元' ? '万元' : (col.unit ?? null));
+
+interface HeaderSlots {
+  grid: GridRow['grid'];
+  /** column id → slot column, for aligned grids */
+  slots: Map<string, number>;
+}
+
+export function recognise(doc: SourceDoc): Recognised {
+  const rows = streamRows(doc);
+  return new Recogniser(rows).run();
+}
+
+class Recogniser {
+  private section: TableId | null = null;
+  private issues: Issue[] = [];
+  private values = new Map<string, FoundCell>();
+  private groupSubtotals = new Map<string, FoundCell>();
+  // 表二
+  private activeHeaderVersion: Version | null = null;
+  private activeHeaderSlots: HeaderSlots | null = null;
+  private activeVersions: Version[] = [];
+  private activeRowsSeen = new Set<string>();
+  private activeCells = new Map<string, { version: Version; subtable: string; cell: FoundCell }>();
+  // 表三
+  private appHeader: HeaderSlots | null = null;
+  private appGroup: string | null = null;
+  private appRows = new Map<string, Map<string, FoundCell>>();
+  private appRowHasValues = new Set<string>();
+  private appSeenAny = false;
+  // 表四
+  private reviewHeaderSeen = false;
+  private reviewHeader: HeaderSlots | null = null;
+  private reviewTaken = false;
+  private reviewFound = false;
+
+  constructor(private rows: StreamRow[]) {}
+
+  run(): Recognised {
+    for (const row of this.rows) {
+      if (row.kind === 'para') this.onParagraph(row.norm);
+      else this.onRow(row);
+    }
+    return this.finish();
+  }
+
+  private onParagraph(norm: string): void {
+    const s = SECTION.exec(norm)?.groups;
+    if (!s) return;
+    if (s.active) this.section = 'active';
+    else if (s.applications) this.section = 'applications';
+    else if (s.review) this.section = 'reviewLitigation';
+    else if (s.end) this.section = null;
+  }
+
+  private onRow(row: GridRow): void {
+    const joined = row.cells.map((c) => c.norm).join('|');
+    // section headings that are printed inside the table grid
+    if (row.cells.filter((c) => c.norm).length === 1) this.onParagraph(row.cells.find((c) => c.norm)!.norm);
+    if (this.isReviewHeader(joined)) {
+      this.section = 'reviewLitigation';
+      this.reviewHeaderSeen = true;
+      this.reviewFound = true;
+      this.reviewHeader = this.reviewHeader?.grid === row.grid ? this.reviewHeader : { grid: row.grid, slots: new Map() };
+      return;
+    }
+    const parts = splitRow(row);
+    if (this.tryActiveHeader(row)) return;
+    if (this.tryApplicationsHeader(row, parts.values.length)) return;
+    const last = parts.labels.at(-1);
+    if (last && this.tryActiveRow(row, parts.labels, parts.values)) return;
+    if (last && this.tryApplicationsRow(row, parts.labels, parts.values)) return;
+    if (this.section === 'reviewLitigation' && this.reviewHeaderSeen) this.tryReviewRow(row, parts.values, parts.labels);
+  }
+
+  // ---------- 表二 ----------
+
+  private tryActiveHeader(row: GridRow): boolean {
+    const found: { version: Version; col: SpecColumn; cell: StreamCell }[] = [];
+    for (const cell of row.cells) {
+      if (!cell.norm || cell.covered) continue;
+      for (const v of ['2021', '2019'] as Version[]) {
+        const cols = ACTIVE_IDS(v).flatMap((t) => t.columns);
+        const col = matchColumnLabel(cell.norm, cols);
+        if (col) found.push({ version: v, col, cell });
+      }
+    }
+    if (!found.length) return false;
+    // a header row holds column labels and nothing that reads as a value
+    if (splitRow(row).values.some((c) => c.norm)) return false;
+    const score = (v: Version) => new Set(found.filter((f) => f.version === v).map((f) => f.cell.col)).size;
+    const only = (v: Version) => found.filter((f) => f.version === v && !found.some((g) => g.version !== v && g.cell === f.cell)).length;
+    const version: Version = only('2019') > only('2021') ? '2019' : only('2021') > only('2019') ? '2021' : score('2019') > score('2021') ? '2019' : '2021';
+    this.activeHeaderVersion = version;
+    const slots = new Map<string, number>();
+    for (const f of found) if (f.version === version && !slots.has(f.col.id)) slots.set(f.col.id, f.cell.col);
+    this.activeHeaderSlots = { grid: row.grid, slots };
+    this.section = 'active';
+    return true;
+  }
+
+  private tryActiveRow(row: GridRow, labels: StreamCell[], values: StreamCell[]): boolean {
+    if (this.section !== 'active' && this.section !== null) return false;
+    const last = labels.at(-1)!;
+    const candidates = ACTIVE_IDS('2019').concat(ACTIVE_IDS('2021')).flatMap((t) => t.rows);
+    const unique = [...new Map(candidates.map((r) => [r.id, r])).values()];
+    const m = matchRowLabel(last.norm, unique, null);
+    if (!m || m.via === 'numbering') return false;
+    if (!values.length) return false;
+    this.section = 'active';
+    const rowId = m.spec.id;
+    if (this.activeRowsSeen.has(rowId)) {
+      this.issues.push(issue('row_duplicate', 'info', `表二 row ${rowId} appears again; the first was kept`, `active.${rowId}`));
+      return true;
+    }
+    this.activeRowsSeen.add(rowId);
+    // which version's columns: the header's when it has columns for this row, else the value count
+    const versionsWithRow = (['2021', '2019'] as Version[]).filter((v) => ACTIVE_IDS(v).some((t) => t.rows.some((r) => r.id === rowId)));
+    let version: Version | null = null;
+    const hv = this.activeHeaderVersion;
+    if (hv && versionsWithRow.includes(hv)) {
+      const t = ACTIVE_IDS(hv).find((t) => t.rows.some((r) => r.id === rowId))!;
+      const headerCovers = [...(this.activeHeaderSlots?.slots.keys() ?? [])].some((id) => t.columns.some((c) => c.id === id));
+      if (headerCovers || t.columns.length === values.length) version = hv;
+    }
+    if (!version) {
+      const byCount = versionsWithRow.filter((v) => ACTIVE_IDS(v).find((t) => t.rows.some((r) => r.id === rowId))!.columns.length === values.length);
+      version = byCount.length === 1 ? byCount[0] : (hv && versionsWithRow.includes(hv) ? hv : versionsWithRow[0]);
+    }
+    const sub = ACTIVE_IDS(version).find((t) => t.rows.some((r) => r.id === rowId))!;
+    this.activeVersions.push(version);
+    const mapped = this.mapValues(row, values, sub.columns.map((c) => c.id), this.activeHeaderSlots, `active.${rowId}`);
+    if (!mapped) return true;
+    for (const col of sub.columns) {
+      const cell = mapped.get(col.id);
+      if (!cell) continue;
+      const found = this.readCell(row, cell, unitOf(col), last.text, col.label, `active.${rowId}.${col.id}`);
+      this.activeCells.set(`${rowId}.${col.id}`, { version, subtable: sub.id, cell: found });
+    }
+    return true;
+  }
+
+  // ---------- 表三 ----------
+
+  private appSpecs(): SpecRow[] {
+    const rows = [...table('2021', 'applications').rows, ...table('2019', 'applications').rows];
+    return [...new Map(rows.map((r) => [r.id, r])).values()];
+  }
+
+  private appColumns(): SpecColumn[] {
+    return table('2021', 'applications').columns;
+  }
+
+  private tryApplicationsHeader(row: GridRow, valueCount: number): boolean {
+    if (row.cells.some((c) => c.norm.includes('申请人情况') || c.norm.includes('法人或其他组织'))) {
+      this.enterApplications(row);
+      this.recordAppHeaderSlots(row);
+      return true;
+    }
+    const cols = row.cells.map((c) => (c.norm && !c.covered ? matchColumnLabel(c.norm, this.appColumns()) : null));
+    const distinct = new Set(cols.filter(Boolean).map((c) => c!.id));
+    if (distinct.size >= 3 && !splitRow(row).values.some((c) => c.norm)) {
+      this.enterApplications(row);
+      this.recordAppHeaderSlots(row);
+      return true;
+    }
+    void valueCount;
+    return false;
+  }
+
+  private enterApplications(row: GridRow): void {
+    this.section = 'applications';
+    this.appSeenAny = true;
+    if (this.appHeader?.grid !== row.grid) this.appHeader = { grid: row.grid, slots: new Map() };
+  }
+
+  /** Header cells may be split over rows ("商业" / "企业"): combine texts per slot column. */
+  private recordAppHeaderSlots(row: GridRow): void {
+    const header = this.appHeader!;
+    for (const cell of row.cells) {
+      if (!cell.norm) continue;
+      const col = matchColumnLabel(cell.norm, this.appColumns());
+      if (col && !(col.id === 'otherOrg' && cell.norm.includes('法人'))) header.slots.set(col.id, cell.col);
+    }
+  }
+
+  private tryApplicationsRow(row: GridRow, labels: StreamCell[], values: StreamCell[]): boolean {
+    if (this.section === 'reviewLitigation' && this.reviewHeaderSeen) return false;
+    const specs = this.appSpecs();
+    // group context from the row's own outer label cells (merged group labels), else the last group seen
+    let group = this.appGroup;
+    for (const l of labels.slice(0, -1)) {
+      const g = matchRowLabel(l.norm, specs.filter((s) => !s.dataRow || s.id === 'other'), null);
+      if (g) group = g.spec.id === 'results' ? (group ?? 'results') : g.spec.id;
+    }
+    const last = labels.at(-1)!;
+    const m = matchRowLabel(last.norm, specs, group);
+    if (!m) {
+      if (this.section === 'applications' && values.some((v) => v.norm)) {
+        this.issues.push(issue('row_unmatched', 'warning', `表三 row "${last.text.replace(/\s+/g, ' ')}" matches no row of the layout; not taken`, 'applications'));
+        return true;
+      }
+      return false;
+    }
+    if (m.via !== 'fragment' && this.section !== 'applications') return false;
+    const spec = m.spec;
+    if (this.section !== 'applications') {
+      // a 表三 row outside 表三 (no header seen): accept only strong, specific labels
+      if (!this.appSeenAny && m.spec.match.every((f) => f.length < 3)) return false;
+      this.section = 'applications';
+      this.appSeenAny = true;
+    }
+    // group bookkeeping
+    if (!spec.dataRow || spec.id === 'other') this.appGroup = spec.id;
+    else if (spec.parent === 'results' || spec.parent === null) this.appGroup = spec.parent === 'results' ? 'results' : null;
+    else this.appGroup = spec.parent;
+    if (!values.length) return true;
+    const key = spec.id;
+    if (this.appRows.has(key)) {
+      this.issues.push(issue('row_duplicate', 'info', `表三 row ${key} appears again; the first was kept`, `applications.${key}`));
+      return true;
+    }
+    const order = this.appColumns().map((c) => c.id);
+    const mapped = this.mapValues(row, values, order, this.appHeader, `applications.${key}`);
+    if (!mapped) return true;
+    const cells = new Map<string, FoundCell>();
+    for (const col of this.appColumns()) {
+      const cell = mapped.get(col.id);
+      if (cell) cells.set(col.id, this.readCell(row, cell, null, last.text, col.label, `applications.${key}.${col.id}`));
+    }
+    this.appRows.set(key, cells);
+    if (values.length) this.appRowHasValues.add(key);
+    return true;
+  }
+
+  // ---------- 表四 ----------
+
+  private isReviewHeader(joined: string): boolean {
+    return (joined.includes('行政复议') && joined.includes('行政诉讼')) ||
+      (/结果维持|维持/.test(joined) && /尚未审结|审结/.test(joined) && !/\d/.test(joined.replace(/[^|\d]/g, '').replace(/\|/g, '')));
+  }
+
+  private tryReviewRow(row: GridRow, values: StreamCell[], labels: StreamCell[]): void {
+    if (values.length < 5) return;
+    const keys = table('2021', 'reviewLitigation').columns;
+    const allBlank = values.every((v) => !v.norm);
+    if (this.reviewTaken && allBlank) return;
+    if (this.reviewTaken && !this.reviewWasBlank()) return;
+    const mapped = this.mapValues(row, values, keys.map((c) => c.id), null, 'reviewLitigation');
+    if (!mapped) return;
+    for (const col of keys) {
+      const cell = mapped.get(col.id);
+      if (!cell) continue;
+      const k = `reviewLitigation.${col.id}`;
+      this.values.set(k, this.readCell(row, cell, null, labels.at(-1)?.text ?? '', col.label, k));
+    }
+    this.reviewTaken = true;
+  }
+
+  private reviewWasBlank(): boolean {
+    return [...this.values.entries()].filter(([k]) => k.startsWith('reviewLitigation.')).every(([, v]) => v.prov.kind === 'blank');
+  }
+
+  // ---------- shared ----------
+
+  /** Assign value cells to column ids: by order when the count fits, else by header slots. */
+  private mapValues(row: GridRow, values: StreamCell[], order: string[], header: HeaderSlots | null, where: string): Map<string, StreamCell> | null {
+    const out = new Map<string, StreamCell>();
+    if (values.length === order.length) {
+      order.forEach((id, i) => out.set(id, values[i]));
+      return out;
+    }
+    if (row.grid.aligned && header && header.slots.size === order.length && header.grid.width === row.grid.width) {
+      const byCol = new Map(row.cells.map((c) => [c.col, c]));
+      let ok = true;
+      for (const id of order) {
+        const cell = byCol.get(header.slots.get(id)!);
+        if (!cell) ok = false;
+        else out.set(id, cell);
+      }
+      if (ok) return out;
+    }
+    this.issues.push(issue('value_count_mismatch', 'error', `printed ${values.length} value cells where the layout has ${order.length}; row not taken`, where));
+    return null;
+  }
+
+  private readCell(row: GridRow, cell: StreamCell, unit: string | null, rowLabel: string, colLabel: string, key: string): FoundCell {
+    const parsed = cell.covered ? { kind: 'blank' as const, value: null } : parseCell(cell.text, unit);
+    if (parsed.kind === 'unparsed') this.issues.push(issue('value_unparsed', 'warning', `"${cell.text}" is not a number; kept as null`, key));
+    if (parsed.unitFactor !== undefined) this.issues.push(issue('unit_converted', 'info', `"${cell.text}" converted to 万元`, key));
+    const prov: Provenance = {
+      raw: cell.text,
+      kind: parsed.kind,
+      grid: row.grid.label,
+      row: row.r,
+      col: cell.col,
+      rowLabel: rowLabel.replace(/\s+/g, ''),
+      colLabel,
+    };
+    if (cell.place?.page !== undefined) prov.page = cell.place.page;
+    if (cell.place?.bbox) prov.bbox = cell.place.bbox;
+    if (parsed.unitFactor !== undefined) prov.unitFactor = parsed.unitFactor;
+    return { value: parsed.value, prov };
+  }
+
+  private finish(): Recognised {
+    // 表二: one version for the table, the one most of its sub-tables follow
+    let active: Version | null = null;
+    if (this.activeCells.size || this.activeVersions.length) {
+      const n21 = this.activeVersions.filter((v) => v === '2021').length;
+      const n19 = this.activeVersions.length - n21;
+      active = n19 > n21 ? '2019' : '2021';
+      for (const [k, { version, cell }] of this.activeCells) {
+        if (version === active) this.values.set(`active.${k}`, cell);
+        else this.issues.push(issue('row_unmatched', 'warning', `表二 row ${k} follows the ${version} layout in a ${active} table; not taken`, `active.${k}`));
+      }
+    }
+    // 表三: 2021 splits (六)其他处理 into three rows; 2019 prints its numbers on one row
+    let applications: Version | null = null;
+    if (this.appRows.size || this.appSeenAny) {
+      const has2021Rows = ['other.noCorrection', 'other.unpaidFee', 'other.otherReasons'].some((k) => this.appRows.has(k));
+      applications = has2021Rows ? '2021' : this.appRows.has('other') ? '2019' : (active ?? '2021');
+      const t = table(applications, 'applications');
+      for (const [rowId, cells] of this.appRows) {
+        const spec = t.rows.find((r) => r.id === rowId);
+        for (const [colId, cell] of cells) {
+          if (spec?.dataRow) this.values.set(`applications.${rowId}.${colId}`, cell);
+          else this.groupSubtotals.set(`${rowId}.${colId}`, cell);
+        }
+      }
+      for (const id of t.dataRowOrder ?? []) {
+        if (!this.appRows.has(id)) this.issues.push(issue('row_missing', 'warning', `表三 row ${id} was not found`, `applications.${id}`));
+      }
+    }
+    const reviewLitigation: Version | null = this.reviewTaken || this.reviewFound ? (active ?? applications ?? '2021') : null;
+    if (this.reviewFound && !this.reviewTaken) this.issues.push(issue('row_missing', 'warning', '表四 header found but no row of 15 values under it', 'reviewLitigation'));
+    return { versions: { active, applications, reviewLitigation }, values: this.values, groupSubtotals: this.groupSubtotals, issues: this.issues };
+  }
+}
+
+export { normaliseLabel };

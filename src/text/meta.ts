@@ -1,0 +1,168 @@
+/**
+ * Report metadata read from the text: title, the year reported on, the agency, the narrative
+ * sections. Only regular expressions over Chinese live here and in the rest of src/text/.
+ */
+import type { SourceDoc } from '../../extractors/model.ts';
+import { normaliseLabel } from './normalise.ts';
+
+/** Section headings of the report, on normalised text (no spaces, half-width punctuation). */
+export const SECTION =
+  /^(?:(?<active>[二2][、.,]?主动公开)|(?<applications>[三3][、.,]?收到[和的及]?处理)|(?<review>[四4][、.,]?.{0,24}行政复议)|(?<end>[五六56][、.,]?(?:存在的?主要问题|其他需要报告)))/;
+
+const TITLE = /(\d{4})年度?.{0,16}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+const AGENCY_SUFFIX =
+  '(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|办事处|办公室|办公厅|政府|街道|局|厅|署|院|镇|乡|中心|委|办|所|站|队|馆|处|部|会|公司|集团|学校|大学|医院)';
+const LEADING_AGENCY = new RegExp(
+  `^(?:[\\d一二三四五六七八九十]+[、.,]?)?(?:本报告[^。]*?)?([\\u3400-\\u9fff()]{2,40}?${AGENCY_SUFFIX})(?=根据|按照|依据|依照|认真|深入|坚持|严格|全面|始终|紧紧|持续|围绕|高度|进一步|切实|扎实|积极|不断|牢固|聚焦|贯彻|对照|结合|着力|全力|立足|秉持|重视|在|以|把|将|对|于|,|,|年|政府信息公开)`,
+);
+const BAD_AGENCY = /^(?:本|我|全|今|为|根据|按照|依据|本报告|本年度|年度|20\d\d)/;
+
+export interface ReportMeta {
+  title: string | null;
+  year: number | null;
+  agency: string | null;
+  narrative: { overview: string | null; problems: string | null; otherMatters: string | null };
+  /** does the text call itself a disclosure report */
+  callsItselfReport: boolean;
+}
+
+/** Paragraph texts before the first table, plus the document title; where titles live. */
+function openingTexts(doc: SourceDoc): string[] {
+  const out: string[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'paragraph') out.push(b.text);
+    if (out.length >= 40) break;
+  }
+  return out;
+}
+
+function cleanAgency(s: string): string | null {
+  const a = s.replace(/^[\s:：、,，]+|[\s:：、,，]+$/g, '').replace(/^关于/, '').replace(/关于$/, '');
+  if (a.length < 2 || a.length > 40 || BAD_AGENCY.test(a) || !/[\u3400-\u9fff]/.test(a)) return null;
+  return a;
+}
+
+function findTitle(doc: SourceDoc): { title: string | null; year: number | null; agency: string | null } {
+  const texts = openingTexts(doc);
+  const candidates: string[] = [];
+  // a title may be set over two or three lines: "淮安市人民政府" / "2024年政府信息公开工作年度报告"
+  for (let i = 0; i < Math.min(texts.length, 15); i++) {
+    const one = normaliseLabel(texts[i]);
+    if (one.length > 80) continue;
+    candidates.push(one);
+    if (i > 0) candidates.push(normaliseLabel(texts[i - 1]) + one);
+    if (i > 1) candidates.push(normaliseLabel(texts[i - 2]) + normaliseLabel(texts[i - 1]) + one);
+  }
+  if (doc.title) candidates.push(normaliseLabel(doc.title));
+  for (const c of candidates) {
+    const m = TITLE.exec(c);
+    if (!m || c.length > 90) continue;
+    const year = Number(m[1]);
+    const before = c.slice(0, m.index);
+    const agency = before ? cleanAgency(before.split(/[_|-]/).pop() ?? '') : null;
+    // prefer a candidate that names the agency; keep looking a little for one
+    if (agency || candidates.indexOf(c) === candidates.length - 1) return { title: c, year, agency };
+    const better = candidates.slice(candidates.indexOf(c) + 1, candidates.indexOf(c) + 4)
+      .map((d) => ({ d, m: TITLE.exec(d) }))
+      .find((x) => x.m && Number(x.m[1]) === year && cleanAgency(x.d.slice(0, x.m.index)));
+    if (better?.m) return { title: better.d, year, agency: cleanAgency(better.d.slice(0, better.m.index)) };
+    return { title: c, year, agency: null };
+  }
+  return { title: null, year: null, agency: null };
+}
+
+/** The agency from the first sentences: "大渡口区跳磴镇人民政府根据《条例》…". */
+function agencyFromBody(doc: SourceDoc): string | null {
+  let seen = 0;
+  for (const b of doc.blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const t = normaliseLabel(b.text);
+    if (t.length < 15) continue;
+    if (++seen > 6) break;
+    const m = LEADING_AGENCY.exec(t);
+    const a = m ? cleanAgency(m[1]) : null;
+    if (a) return a;
+  }
+  return null;
+}
+
+/** 发布机构 in a crawled page's metadata table. */
+function agencyFromMetadata(doc: SourceDoc): string | null {
+  for (const b of doc.blocks) {
+    if (b.kind !== 'grid') continue;
+    for (const row of b.rows) {
+      for (let c = 0; c < row.length - 1; c++) {
+        const k = normaliseLabel(row[c].text);
+        if (/^(?:发布机构|发文机关|发布单位|来源|信息来源)[:]?$/.test(k)) {
+          const v = cleanAgency(normaliseLabel(row[c + 1].text));
+          if (v) return v;
+        }
+        const inline = /^(?:发布机构|发文机关|发布单位)[:](.+)$/.exec(k);
+        if (inline) return cleanAgency(inline[1]);
+      }
+    }
+  }
+  return null;
+}
+
+/** The year most often named in the opening text, when no title names it. */
+function yearFromBody(doc: SourceDoc): number | null {
+  const counts = new Map<number, number>();
+  let chars = 0;
+  for (const b of doc.blocks) {
+    if (b.kind !== 'paragraph') continue;
+    const t = normaliseLabel(b.text);
+    chars += t.length;
+    for (const m of t.matchAll(/(20[0-4]\d)年(?:度|,|以来|全年|共|我|本|1[-~至到]12月|1月)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    if (chars > 4000) break;
+  }
+  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best ? best[0] : null;
+}
+
+const HEAD = {
+  overview: /^[一1][、.,]?总体情况/,
+  problems: /^[五5][、.,]?存在的?主要问题/,
+  otherMatters: /^[六6][、.,]?其他需要报告的事项/,
+  next: /^[一二三四五六七八九1-9][、.,]?[^\d]{2,30}$/,
+};
+
+function narrativeOf(doc: SourceDoc): ReportMeta['narrative'] {
+  const out: ReportMeta['narrative'] = { overview: null, problems: null, otherMatters: null };
+  let current: keyof ReportMeta['narrative'] | null = null;
+  const buf: Record<string, string[]> = { overview: [], problems: [], otherMatters: [] };
+  for (const b of doc.blocks) {
+    if (b.kind === 'grid') {
+      if (current === 'overview') current = null;
+      continue;
+    }
+    const t = normaliseLabel(b.text);
+    const which = (Object.keys(HEAD) as (keyof typeof HEAD)[]).find((k) => k !== 'next' && HEAD[k].test(t)) as keyof ReportMeta['narrative'] | undefined;
+    if (which) {
+      current = buf[which].length ? null : which;
+      continue;
+    }
+    if (current && SECTION.test(t)) {
+      current = null;
+      continue;
+    }
+    if (current) buf[current].push(b.text.trim());
+  }
+  for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = buf[k].length ? buf[k].join('\n') : null;
+  return out;
+}
+
+export function readMeta(doc: SourceDoc): ReportMeta {
+  const t = findTitle(doc);
+  const year = t.year ?? yearFromBody(doc);
+  const agency = t.agency ?? agencyFromBody(doc) ?? agencyFromMetadata(doc);
+  const opening = openingTexts(doc).slice(0, 15).map(normaliseLabel).join('');
+  return {
+    title: t.title,
+    year,
+    agency,
+    narrative: narrativeOf(doc),
+    callsItselfReport: t.title !== null || REPORT_WORDS.test(opening) || REPORT_WORDS.test(normaliseLabel(doc.title ?? '')),
+  };
+}
