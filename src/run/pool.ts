@@ -1,0 +1,203 @@
+/**
+ * A pool of worker processes that extract files, one file per worker at a time.
+ *
+ * Isolation: each worker is a separate Node process (fork, tsx loader) so that a parser that
+ * hangs, throws or exhausts memory takes only its own file down:
+ * - time: a file not done within `timeoutMs` gets its worker killed (SIGKILL) → `timeout`;
+ * - memory: V8's heap is capped (--max-old-space-size = 3/4 of the cap) and the pool samples every
+ *   worker's resident memory (/proc) every 50 ms, killing a worker over `maxMemoryMb` → `out_of_memory`
+ *   (a V8 heap abort is recognised from its stderr and coded the same);
+ * - any other death → `worker_crashed`.
+ * A killed or dead worker is replaced at once and the run goes on. Peak memory is therefore about
+ * workers × maxMemoryMb plus the runner's own (~100 MB).
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import type { XxgkRecord } from '../record/schema.ts';
+import type { Settings } from '../settings.ts';
+import { MB, rssOf } from './memory.ts';
+import type { FromWorker, ToWorker } from './protocol.ts';
+
+export type FailureCode = 'timeout' | 'out_of_memory' | 'worker_crashed' | 'unreadable';
+
+export type Outcome =
+  | { kind: 'record'; record: XxgkRecord }
+  | { kind: 'failed'; code: FailureCode; message: string };
+
+export interface PoolOptions {
+  size: number;
+  timeoutMs: number;
+  maxMemoryMb: number;
+  settings: Settings;
+  /** extra environment for the workers (tests use it to switch on hooks) */
+  env?: Record<string, string>;
+}
+
+interface Task {
+  id: number;
+  path: string;
+  file: string;
+  resolve: (o: Outcome) => void;
+}
+
+interface Slot {
+  child: ChildProcess;
+  ready: boolean;
+  task: Task | null;
+  timer: NodeJS.Timeout | null;
+  killedFor: 'timeout' | 'memory' | null;
+  peakRss: number;
+  stderr: string;
+}
+
+const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
+const TSX_LOADER = import.meta.resolve('tsx');
+const MAX_START_FAILURES = 3;
+
+export class WorkerPool {
+  private slots: Slot[] = [];
+  private queue: Task[] = [];
+  private nextId = 1;
+  private closing = false;
+  private startFailures = 0;
+  private broken: string | null = null;
+  private sampler: NodeJS.Timeout;
+  /** the highest runner + workers resident memory seen at one moment, bytes */
+  peakTotalRss = 0;
+  /** workers started, including replacements */
+  started = 0;
+
+  constructor(private readonly opts: PoolOptions) {
+    for (let i = 0; i < opts.size; i++) this.slots.push(this.spawn());
+    this.sampler = setInterval(() => this.sample(), 50);
+    this.sampler.unref();
+  }
+
+  get size(): number {
+    return this.opts.size;
+  }
+
+  /** Extract one file in a worker. Never rejects. */
+  run(path: string, file: string): Promise<Outcome> {
+    if (this.broken) return Promise.resolve({ kind: 'failed', code: 'worker_crashed', message: this.broken });
+    return new Promise((resolve) => {
+      this.queue.push({ id: this.nextId++, path, file, resolve });
+      this.dispatch();
+    });
+  }
+
+  /** Stop every worker. */
+  async close(): Promise<void> {
+    this.closing = true;
+    clearInterval(this.sampler);
+    await Promise.all(this.slots.map((s) => new Promise<void>((done) => {
+      if (s.child.exitCode !== null || s.child.signalCode !== null) return done();
+      s.child.once('exit', () => done());
+      try { s.child.disconnect(); } catch { /* gone */ }
+      setTimeout(() => s.child.kill('SIGKILL'), 2000).unref();
+    })));
+  }
+
+  private spawn(): Slot {
+    const heapMb = Math.max(64, Math.floor(this.opts.maxMemoryMb * 0.75));
+    const child = fork(WORKER, [], {
+      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${heapMb}`, '--max-semi-space-size=32'],
+      env: { ...process.env, ...this.opts.env, XXGK_WORKER_SETTINGS: JSON.stringify(this.opts.settings) },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+      serialization: 'advanced',
+    });
+    this.started++;
+    const slot: Slot = { child, ready: false, task: null, timer: null, killedFor: null, peakRss: 0, stderr: '' };
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (d: string) => { slot.stderr = (slot.stderr + d).slice(-4000); });
+    child.on('message', (m: FromWorker) => this.onMessage(slot, m));
+    child.on('exit', (code, signal) => this.onExit(slot, code, signal));
+    child.on('error', () => { /* reported through exit */ });
+    return slot;
+  }
+
+  private onMessage(slot: Slot, m: FromWorker): void {
+    if (m.type === 'ready') {
+      slot.ready = true;
+      this.startFailures = 0;
+      this.dispatch();
+      return;
+    }
+    const task = slot.task;
+    if (!task || task.id !== m.id) return;
+    this.finish(slot);
+    if (m.type === 'done') task.resolve({ kind: 'record', record: m.record });
+    else if (m.type === 'unreadable') task.resolve({ kind: 'failed', code: 'unreadable', message: m.message });
+    else task.resolve({ kind: 'failed', code: 'worker_crashed', message: `the extraction threw: ${m.message.split('\n').slice(0, 3).join(' | ')}` });
+    this.dispatch();
+  }
+
+  private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    const task = slot.task;
+    const killedFor = slot.killedFor;
+    this.finish(slot);
+    if (!slot.ready && !task && !this.closing) this.startFailures++;
+    if (task) {
+      const heapAbort = /heap out of memory|Reached heap limit|Allocation failed/i.test(slot.stderr);
+      if (killedFor === 'timeout') {
+        task.resolve({ kind: 'failed', code: 'timeout', message: `not done after ${this.opts.timeoutMs / 1000} s; the worker was stopped` });
+      } else if (killedFor === 'memory' || heapAbort) {
+        task.resolve({ kind: 'failed', code: 'out_of_memory', message: `the worker went over its ${this.opts.maxMemoryMb} MB memory cap (peak ${Math.round(slot.peakRss / MB)} MB) and was stopped` });
+      } else {
+        const tail = slot.stderr.trim().split('\n').slice(-2).join(' | ');
+        task.resolve({ kind: 'failed', code: 'worker_crashed', message: `the worker died (${signal ?? `exit ${code}`})${tail ? `: ${tail}` : ''}` });
+      }
+    }
+    if (this.closing) return;
+    if (this.startFailures >= MAX_START_FAILURES) {
+      this.broken = `workers cannot start: ${slot.stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${code ?? signal}`}`;
+      for (const t of this.queue.splice(0)) t.resolve({ kind: 'failed', code: 'worker_crashed', message: this.broken });
+      this.slots.splice(i, 1);
+      return;
+    }
+    this.slots[i] = this.spawn();
+  }
+
+  private finish(slot: Slot): void {
+    if (slot.timer) clearTimeout(slot.timer);
+    slot.timer = null;
+    slot.task = null;
+    slot.killedFor = null;
+  }
+
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      if (!this.queue.length) return;
+      if (!slot.ready || slot.task || slot.killedFor) continue;
+      const task = this.queue.shift()!;
+      slot.task = task;
+      slot.peakRss = 0;
+      slot.timer = setTimeout(() => this.kill(slot, 'timeout'), this.opts.timeoutMs);
+      const msg: ToWorker = { type: 'task', id: task.id, path: task.path, file: task.file };
+      slot.child.send(msg);
+    }
+  }
+
+  private kill(slot: Slot, why: 'timeout' | 'memory'): void {
+    if (slot.killedFor) return;
+    slot.killedFor = why;
+    slot.child.kill('SIGKILL');
+  }
+
+  private sample(): void {
+    let total = process.memoryUsage.rss();
+    const cap = this.opts.maxMemoryMb * MB;
+    for (const slot of this.slots) {
+      const pid = slot.child.pid;
+      if (pid === undefined || slot.killedFor) continue;
+      const rss = rssOf(pid);
+      if (rss === null) continue;
+      total += rss;
+      if (rss > slot.peakRss) slot.peakRss = rss;
+      if (rss > cap) this.kill(slot, 'memory');
+    }
+    if (total > this.peakTotalRss) this.peakTotalRss = total;
+  }
+}

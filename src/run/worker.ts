@@ -1,0 +1,60 @@
+/**
+ * A worker process: receives {id, path, file}, reads the file, extracts it, sends the record back.
+ * Started by pool.ts with `fork` under the tsx loader and a V8 heap cap; the pool kills and
+ * replaces it when a file takes too long or too much memory, so nothing here needs to guard
+ * against that.
+ *
+ * Test hooks (only when the environment sets XXGK_TEST_HOOKS=1; for test/run): a file whose bytes
+ * contain `XXGK-TEST-HANG` spins forever, `XXGK-TEST-CRASH` exits the process, `XXGK-TEST-OOM`
+ * allocates until the heap limit, `XXGK-TEST-SLOW` sleeps 200 ms before extracting.
+ */
+import { readFile } from 'node:fs/promises';
+import { Worker } from 'node:worker_threads';
+import { extractBytes } from '../extract.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../settings.ts';
+import type { ToWorker, FromWorker } from './protocol.ts';
+
+const settings: Settings = process.env.XXGK_WORKER_SETTINGS ? (JSON.parse(process.env.XXGK_WORKER_SETTINGS) as Settings) : DEFAULT_SETTINGS;
+const hooks = process.env.XXGK_TEST_HOOKS === '1';
+
+const send = (m: FromWorker) => process.send?.(m);
+
+async function runTestHooks(bytes: Uint8Array): Promise<void> {
+  const has = (marker: string) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).includes(marker);
+  if (has('XXGK-TEST-HANG')) for (;;) { /* a parser stuck in a loop */ }
+  if (has('XXGK-TEST-CRASH')) process.exit(70);
+  if (has('XXGK-TEST-OOM')) {
+    const hog: number[][] = [];
+    for (;;) hog.push(new Array(1 << 20).fill(1.5));
+  }
+  if (has('XXGK-TEST-SLOW')) await new Promise((r) => setTimeout(r, 200));
+}
+
+process.on('message', async (msg: ToWorker) => {
+  if (msg.type !== 'task') return;
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(msg.path);
+  } catch (err) {
+    send({ type: 'unreadable', id: msg.id, message: (err as Error).message });
+    return;
+  }
+  try {
+    if (hooks) await runTestHooks(bytes);
+    const record = await extractBytes(bytes, msg.file, settings);
+    send({ type: 'done', id: msg.id, record });
+  } catch (err) {
+    send({ type: 'threw', id: msg.id, message: (err as Error)?.stack ?? String(err) });
+  }
+});
+
+process.on('disconnect', () => process.exit(0));
+
+// If the runner dies (even SIGKILL) while this process spins in a parser, 'disconnect' never runs:
+// a watchdog thread notices the parent is gone and ends the process.
+const watchdog = new Worker(
+  `const ppid = ${process.ppid}; setInterval(() => { if (process.ppid !== ppid) process.kill(${process.pid}, 'SIGKILL'); }, 1000);`,
+  { eval: true, resourceLimits: { maxOldGenerationSizeMb: 16 } },
+);
+watchdog.unref();
+send({ type: 'ready' });
