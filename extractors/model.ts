@@ -2,7 +2,7 @@
  * The document model every reader produces: paragraphs and grids of cells, in reading order.
  *
  * Readers know formats, never reports: they turn bytes into this model faithfully and nothing
- * more. Everything about 政府信息公开 reports lives in src/.
+ * more. Everything about the reports themselves lives in src/
  */
 
 /** Formats the sniffer can name. `unknown` covers everything we do not read. */

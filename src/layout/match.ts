@@ -85,6 +85,7 @@ export function matchRowLabel(norm: string, candidates: SpecRow[], group: string
   }
   // fuzzy: a misspelt or truncated label still shares most of its characters with the layout's
   const scored = candidates
+    .filter((spec) => !spec.match.every((f) => WHOLE_LABEL_ONLY.has(f)))
     .map((spec) => ({ spec, score: similarity(core, labelCore(normaliseLabel(spec.label))) }))
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
@@ -93,7 +94,8 @@ export function matchRowLabel(norm: string, candidates: SpecRow[], group: string
   }
   // numbering inside a known group: "2.…" under (三)不予公开 is the group's second child
   const n = splitNumbering(norm);
-  if (group && n.numbering && /^\d/.test(n.numbering)) {
+  const namesAnotherRow = candidates.some((spec) => labelCore(normaliseLabel(spec.label)) === core);
+  if (group && n.numbering && /^\d/.test(n.numbering) && !namesAnotherRow) {
     const idx = Number(/\d+/.exec(n.numbering)?.[0]) - 1;
     const children = candidates.filter((s) => s.parent === group);
     if (children[idx]) return { spec: children[idx], via: 'numbering', score: 0.5 };

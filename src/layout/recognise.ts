@@ -8,13 +8,13 @@
  */
 import { issue, type Issue } from '../issues.ts';
 import type { Provenance } from '../record/schema.ts';
-import { normaliseLabel } from '../text/normalise.ts';
 import { parseCell } from '../text/numbers.ts';
 import { matchColumnLabel, matchRowLabel } from './match.ts';
 import { splitRow, streamRows, type GridRow, type StreamCell, type StreamRow } from './rows.ts';
 import { TEMPLATES, type SpecColumn, type SpecRow, type SpecTable } from './spec.ts';
 import type { SourceDoc } from '../../extractors/model.ts';
 import { SECTION } from '../text/meta.ts';
+import { isApplicationsHeaderCell, isLegalPersonGroup, isReviewHeader } from '../text/labels.ts';
 
 export type Version = '2019' | '2021';
 export type TableId = 'active' | 'applications' | 'reviewLitigation';
@@ -97,7 +97,7 @@ class Recogniser {
     const joined = row.cells.map((c) => c.norm).join('|');
     // section headings that are printed inside the table grid
     if (row.cells.filter((c) => c.norm).length === 1) this.onParagraph(row.cells.find((c) => c.norm)!.norm);
-    if (this.isReviewHeader(joined)) {
+    if (isReviewHeader(joined)) {
       this.section = 'reviewLitigation';
       this.reviewHeaderSeen = true;
       this.reviewFound = true;
@@ -192,7 +192,7 @@ class Recogniser {
   }
 
   private tryApplicationsHeader(row: GridRow, valueCount: number): boolean {
-    if (row.cells.some((c) => c.norm.includes('申请人情况') || c.norm.includes('法人或其他组织'))) {
+    if (row.cells.some((c) => isApplicationsHeaderCell(c.norm))) {
       this.enterApplications(row);
       this.recordAppHeaderSlots(row);
       return true;
@@ -220,7 +220,7 @@ class Recogniser {
     for (const cell of row.cells) {
       if (!cell.norm) continue;
       const col = matchColumnLabel(cell.norm, this.appColumns());
-      if (col && !(col.id === 'otherOrg' && cell.norm.includes('法人'))) header.slots.set(col.id, cell.col);
+      if (col && !(col.id === 'otherOrg' && isLegalPersonGroup(cell.norm))) header.slots.set(col.id, cell.col);
     }
   }
 
@@ -274,11 +274,6 @@ class Recogniser {
   }
 
   // ---------- 表四 ----------
-
-  private isReviewHeader(joined: string): boolean {
-    return (joined.includes('行政复议') && joined.includes('行政诉讼')) ||
-      (/结果维持|维持/.test(joined) && /尚未审结|审结/.test(joined) && !/\d/.test(joined.replace(/[^|\d]/g, '').replace(/\|/g, '')));
-  }
 
   private tryReviewRow(row: GridRow, values: StreamCell[], labels: StreamCell[]): void {
     if (values.length < 5) return;
@@ -378,4 +373,3 @@ class Recogniser {
   }
 }
 
-export { normaliseLabel };
