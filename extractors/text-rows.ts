@@ -39,12 +39,16 @@ export function splitLostRows(cells: string[]): string[][] {
   }
   if (current.length > 0) pieces.push(current);
   const rows: string[][] = [];
-  for (const piece of pieces) {
-    const firstValue = piece.findIndex((c) => isNumberLike(c) || (isValueLike(c) && c.trim() !== ''));
-    const labels = firstValue < 0 ? piece.length : firstValue;
-    if (labels >= 2 && firstValue >= 0) {
-      rows.push(piece.slice(0, labels - 1));
-      rows.push(piece.slice(labels - 1));
+  for (const raw of pieces) {
+    // empty cells before the first label are artifacts of the dump (a row-leading pipe)
+    const firstLabel = raw.findIndex((c) => !isValueLike(c));
+    const piece = firstLabel > 0 && raw.slice(0, firstLabel).every((c) => c.trim() === '') ? raw.slice(firstLabel) : raw;
+    const firstValue = piece.findIndex((c) => c.trim() !== '' && isValueLike(c));
+    const labelsBefore = firstValue < 0 ? [] : piece.slice(0, firstValue).flatMap((c, i) => (isValueLike(c) ? [] : [i]));
+    if (labelsBefore.length >= 2) {
+      const last = labelsBefore[labelsBefore.length - 1];
+      rows.push(piece.slice(0, last));
+      rows.push(piece.slice(last));
     } else {
       rows.push(piece);
     }

@@ -92,67 +92,135 @@ export const readTabLed: RegionReader = (lines, start) => {
 const PIPE_SEPARATOR = /^\s*\|[\s|]*$/;
 const hasPipe = (line: string) => line.includes('|');
 
-/** Pipe dialects: whole rows on a line, or a cell a line with pipes between. */
+/** Longest line taken as the first part of a wrapped cell in bare-pipe dumps. */
+const WRAPPED_LINE_MAX = 10;
+const countPipes = (line: string) => line.split('|').length - 1;
+
+/**
+ * Pipe dialects. Two families: cells that end with their own pipe (`a |`, one or many on a
+ * line; a lone `|` is then an empty cell and a line of only pipes ends a row), and bare cells
+ * with lines of `|` between them (one pipe separates cells, two in a row end a row).
+ */
 export const readPipes: RegionReader = (lines, start) => {
   const isSep = (k: number) => k >= 0 && k < lines.length && PIPE_SEPARATOR.test(lines[k]);
   const inRegion = (k: number): boolean => {
     const line = lines[k];
     if (line === undefined || isBlank(line)) return false;
     if (hasPipe(line)) return true;
-    // a bare line is a cell when a pipe line follows, or a value between pipe lines
-    return isSep(k + 1) || (isSep(k - 1) && isValueLike(line) && (k + 1 >= lines.length || hasPipe(lines[k + 1]) || isBlank(lines[k + 1])));
+    // a bare line is a cell when a pipe line follows within a short run of bare lines (a wrapped
+    // cell), or when it is a value right after a pipe line
+    if (isSep(k + 1)) return true;
+    // the first lines of a cell wrapped over a few lines are short (a narrow column)
+    if (line.trim().length <= WRAPPED_LINE_MAX) {
+      for (let j = k + 1; j <= k + 3 && j < lines.length; j++) {
+        if (isSep(j)) return true;
+        if (isBlank(lines[j]) || hasPipe(lines[j]) || lines[j].trim().length > WRAPPED_LINE_MAX) break;
+      }
+    }
+    return isSep(k - 1) && isValueLike(line) && line.trim() !== '';
   };
-  const first = lines[start];
-  if (!hasPipe(first) && !isSep(start + 1)) return undefined;
-  if (hasPipe(first) && !PIPE_SEPARATOR.test(first) && first.split('|').filter((p) => p.trim() !== '').length === 0) return undefined;
   let end = start;
   while (end < lines.length && inRegion(end)) end++;
   if (end === start) return undefined;
   const region = lines.slice(start, end);
-  if (!region.some((line) => PIPE_SEPARATOR.test(line) || line.trim().endsWith('|') || line.split('|').length >= 3)) return undefined;
-  return { rows: rowsOfPipeRegion(region), next: end };
+  const contentPipes = region.filter((line) => hasPipe(line) && !PIPE_SEPARATOR.test(line)).length;
+  const bare = region.filter((line) => !hasPipe(line)).length;
+  if (contentPipes === 0 && !region.some((line) => PIPE_SEPARATOR.test(line))) return undefined;
+  const trailing = contentPipes > bare;
+  if (trailing) {
+    // cells carry their own pipes here, so bare lines around them are headings and prose
+    if (!hasPipe(region[0])) return undefined;
+    while (!hasPipe(region[region.length - 1])) {
+      region.pop();
+      end--;
+    }
+  }
+  return { rows: trailing ? rowsOfTrailingPipes(region) : rowsOfBarePipes(region), next: end };
 };
 
-/** Rows of a block of pipe lines. */
-function rowsOfPipeRegion(region: string[]): string[][] {
-  const rowLines = region.filter((line) => !PIPE_SEPARATOR.test(line) && hasPipe(line));
-  const leadingIsDelimiter = rowLines.filter((line) => line.trimStart().startsWith('|')).length * 2 >= rowLines.length && rowLines.length > 0;
-  const bareStyle = region.some((line) => !hasPipe(line));
+/** Splits a content line into cells; `kind` says whether it is one cell, a padded cell closing its row, or a whole row. */
+function cellsOfPipeLine(line: string, leadingIsDelimiter: boolean): { kind: 'cell' | 'closing' | 'row'; cells: string[] } {
+  const parts = line.trim().split('|').map((p) => p.trim());
+  if (leadingIsDelimiter && line.trimStart().startsWith('|')) parts.shift();
+  if (line.trimEnd().endsWith('|')) parts.pop();
+  if (parts.length === 1) return { kind: 'cell', cells: parts };
+  const filled = parts.filter((p) => p !== '').length;
+  if (filled === 1 && parts[0] !== '' && parts.slice(1).every((p) => p === '')) return { kind: 'closing', cells: [parts[0]] };
+  return { kind: 'row', cells: parts };
+}
+
+/** Builds rows from pipe-dialect events: cells gather into a pending row until something ends it. */
+function pipeRowBuilder() {
   const rows: string[][] = [];
   let pending: string[] = [];
   const endRow = () => {
     if (pending.length > 0) rows.push(...splitLostRows(pending));
     pending = [];
   };
-  region.forEach((line, k) => {
+  const take = (line: string, leadingIsDelimiter: boolean) => {
+    const { kind, cells } = cellsOfPipeLine(line, leadingIsDelimiter);
+    if (kind === 'row') {
+      endRow();
+      rows.push(cells);
+      return;
+    }
+    pending.push(cells[0]);
+    if (kind === 'closing') endRow();
+  };
+  return { rows, endRow, take, push: (cell: string) => pending.push(cell) };
+}
+
+function leadingPipeIsDelimiter(region: string[]): boolean {
+  const rowLines = region.filter((line) => hasPipe(line) && !PIPE_SEPARATOR.test(line));
+  return rowLines.length > 0 && rowLines.filter((line) => line.trimStart().startsWith('|')).length * 2 >= rowLines.length;
+}
+
+/** Cells that end with their own pipe: `a | b |` rows, or `a |` a line; a lone `|` is an empty cell. */
+function rowsOfTrailingPipes(region: string[]): string[][] {
+  const builder = pipeRowBuilder();
+  const leading = leadingPipeIsDelimiter(region);
+  for (const line of region) {
     if (PIPE_SEPARATOR.test(line)) {
-      const pipes = line.split('|').length - 1;
-      // in the trailing-pipe style every separator line ends a row; between bare cells, a single
-      // pipe separates cells and a doubled one (two lines, or '||') ends the row
-      if (!bareStyle || pipes >= 2 || PIPE_SEPARATOR.test(region[k - 1] ?? '')) endRow();
-      return;
-    }
-    if (!hasPipe(line)) {
-      pending.push(line.trim());
-      return;
-    }
-    const parts = line.trim().split('|').map((p) => p.trim());
-    if (leadingIsDelimiter && line.trimStart().startsWith('|')) parts.shift();
-    if (line.trimEnd().endsWith('|')) parts.pop();
-    const filled = parts.filter((p) => p !== '').length;
-    if (parts.length === 1) {
-      pending.push(parts[0]);
-    } else if (filled === 1 && parts[0] !== '' && parts.slice(1).every((p) => p === '')) {
-      // a cell followed by empty pipes (a spanned cell's padding): it closes its row
-      pending.push(parts[0]);
-      endRow();
+      if (countPipes(line) === 1) builder.push('');
+      else builder.endRow();
+    } else if (!hasPipe(line)) {
+      builder.push(line.trim());
     } else {
-      endRow();
-      rows.push(parts);
+      builder.take(line, leading);
     }
-  });
-  endRow();
-  return rows;
+  }
+  builder.endRow();
+  return builder.rows;
+}
+
+/** Bare cells between lines of `|`: consecutive bare lines are one wrapped cell. */
+function rowsOfBarePipes(region: string[]): string[][] {
+  const builder = pipeRowBuilder();
+  const leading = leadingPipeIsDelimiter(region);
+  let cellLines: string[] = [];
+  const flushCell = () => {
+    if (cellLines.length > 0) builder.push(cellLines.join('\n'));
+    cellLines = [];
+  };
+  let previousWasSeparator = false;
+  for (const line of region) {
+    if (PIPE_SEPARATOR.test(line)) {
+      flushCell();
+      if (countPipes(line) >= 2 || previousWasSeparator) builder.endRow();
+      previousWasSeparator = true;
+      continue;
+    }
+    previousWasSeparator = false;
+    if (!hasPipe(line)) {
+      cellLines.push(line.trim());
+      continue;
+    }
+    flushCell();
+    builder.take(line, leading);
+  }
+  flushCell();
+  builder.endRow();
+  return builder.rows;
 }
 
 /** Tab-separated rows: `label\t0\t0\t0`, a row a line. */
