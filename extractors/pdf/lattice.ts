@@ -138,10 +138,10 @@ function mergeCollinear(segs: Segment[], horizontal: boolean): Segment[] {
   const out: Segment[] = [];
   const open: Segment[] = [];
   for (const s of sorted) {
-    const near = open.find((o) => Math.abs(pos(o) - pos(s)) <= 1 && start(s) <= end(o) + 1);
+    const near = open.find((o) => Math.abs(pos(o) - pos(s)) <= 1 && start(s) <= end(o) + 1 && end(s) >= start(o) - 1);
     if (near) {
-      if (horizontal) near.x1 = Math.max(near.x1, s.x1);
-      else near.y1 = Math.max(near.y1, s.y1);
+      if (horizontal) { near.x0 = Math.min(near.x0, s.x0); near.x1 = Math.max(near.x1, s.x1); }
+      else { near.y0 = Math.min(near.y0, s.y0); near.y1 = Math.max(near.y1, s.y1); }
       continue;
     }
     const copy = { ...s };
