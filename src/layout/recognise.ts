@@ -301,6 +301,10 @@ class Recogniser {
   /** Assign value cells to column ids: by order when the count fits, else by header slots. */
   private mapValues(row: GridRow, values: StreamCell[], order: string[], header: HeaderSlots | null, where: string): Map<string, StreamCell> | null {
     const out = new Map<string, StreamCell>();
+    // trailing empty cells (padding, gridAfter, "| ||" in text dumps) carry nothing: drop them to fit
+    if (values.length > order.length && values.slice(order.length).every((c) => !c.norm) && !(row.grid.aligned && header?.grid === row.grid && header.slots.size === order.length)) {
+      values = values.slice(0, order.length);
+    }
     if (values.length === order.length) {
       order.forEach((id, i) => out.set(id, values[i]));
       return out;

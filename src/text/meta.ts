@@ -9,14 +9,17 @@ import { normaliseLabel } from './normalise.ts';
 export const SECTION =
   /^(?:(?<active>[二2][、.,]?主动公开)|(?<applications>[三3][、.,]?收到[和的及]?处理)|(?<review>[四4][、.,]?.{0,24}行政复议)|(?<end>[五六56][、.,]?(?:存在的?主要问题|其他需要报告)))/;
 
-const TITLE = /(\d{4})年度?.{0,16}?(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+const TITLE = /(\d{4})\s*年度?(.{0,40}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const AGENCY_SUFFIX =
   '(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|办事处|办公室|办公厅|政府|街道|局|厅|署|院|镇|乡|中心|委|办|所|站|队|馆|处|部|会|公司|集团|学校|大学|医院)';
 const LEADING_AGENCY = new RegExp(
-  `^(?:[\\d一二三四五六七八九十]+[、.,]?)?(?:本报告[^。]*?)?([\\u3400-\\u9fff()]{2,40}?${AGENCY_SUFFIX})(?=根据|按照|依据|依照|认真|深入|坚持|严格|全面|始终|紧紧|持续|围绕|高度|进一步|切实|扎实|积极|不断|牢固|聚焦|贯彻|对照|结合|着力|全力|立足|秉持|重视|在|以|把|将|对|于|,|,|年|政府信息公开)`,
+  `^(?:[一二三四五六七八九十]{1,2}[、.,]|\\d{1,2}[、.,])?(?:本报告[^。]*?)?([\\u3400-\\u9fff()]{2,40}?${AGENCY_SUFFIX})(?=根据|按照|依据|依照|认真|深入|坚持|严格|全面|始终|紧紧|持续|围绕|高度|进一步|切实|扎实|积极|不断|牢固|聚焦|贯彻|对照|结合|着力|全力|立足|秉持|重视|在|以|把|将|对|于|,|,|年|政府信息公开)`,
 );
-const BAD_AGENCY = /^(?:本|我|全|今|为|根据|按照|依据|本报告|本年度|年度|20\d\d)/;
+const BAD_AGENCY = /^(?:年|本|我|全|今|为|根据|按照|依据|本报告|本年度|年度|20\d\d|\d)|[【】:：]|字体|打印|浏览|来源/;
+
+/** Headings a report of any era carries (the pre-2019 ones included). */
+const REPORT_HEADING = /^(?:[一二三四五六七八九十]{1,2}|\d{1,2})[、.,]?.{0,14}(?:总体情况|概述|主动公开|依申请公开|申请公开|行政复议|收费及减免|存在的主要问题|其他需要报告)/;
 
 export interface ReportMeta {
   title: string | null;
@@ -47,28 +50,24 @@ function findTitle(doc: SourceDoc): { title: string | null; year: number | null;
   const texts = openingTexts(doc);
   const candidates: string[] = [];
   // a title may be set over two or three lines: "淮安市人民政府" / "2024年政府信息公开工作年度报告"
-  for (let i = 0; i < Math.min(texts.length, 15); i++) {
-    const one = normaliseLabel(texts[i]);
-    if (one.length > 80) continue;
-    candidates.push(one);
-    if (i > 0) candidates.push(normaliseLabel(texts[i - 1]) + one);
-    if (i > 1) candidates.push(normaliseLabel(texts[i - 2]) + normaliseLabel(texts[i - 1]) + one);
-  }
-  if (doc.title) candidates.push(normaliseLabel(doc.title));
+  const lines = texts.slice(0, 15).map(normaliseLabel);
+  lines.forEach((one) => one.length <= 90 && candidates.push(one));
+  lines.forEach((one, i) => i > 0 && candidates.push(lines[i - 1] + one));
+  lines.forEach((one, i) => i > 1 && candidates.push(lines[i - 2] + lines[i - 1] + one));
+  if (doc.title) candidates.push(...normaliseLabel(doc.title).split(/[_|]|-(?=[^-]*$)/));
+  // the first title that names its agency wins; else the first title
+  let first: { title: string; year: number; agency: null } | null = null;
   for (const c of candidates) {
     const m = TITLE.exec(c);
     if (!m || c.length > 90) continue;
     const year = Number(m[1]);
     const before = c.slice(0, m.index);
-    const agency = before ? cleanAgency(before.split(/[_|-]/).pop() ?? '') : null;
-    // prefer a candidate that names the agency; keep looking a little for one
-    if (agency || candidates.indexOf(c) === candidates.length - 1) return { title: c, year, agency };
-    const better = candidates.slice(candidates.indexOf(c) + 1, candidates.indexOf(c) + 4)
-      .map((d) => ({ d, m: TITLE.exec(d) }))
-      .find((x) => x.m && Number(x.m[1]) === year && cleanAgency(x.d.slice(0, x.m.index)));
-    if (better?.m) return { title: better.d, year, agency: cleanAgency(better.d.slice(0, better.m.index)) };
-    return { title: c, year, agency: null };
+    // the agency stands before the year ("淮安市人民政府2024年…") or after it ("2022年度某镇政府信息公开…")
+    const agency = (before ? cleanAgency(before.split(/[_|]|-(?=[^-]*$)/).pop() ?? '') : null) ?? (m[2] ? cleanAgency(m[2]) : null);
+    if (agency) return { title: c, year, agency };
+    first ??= { title: c, year, agency: null };
   }
+  if (first) return first;
   return { title: null, year: null, agency: null };
 }
 
@@ -158,11 +157,12 @@ export function readMeta(doc: SourceDoc): ReportMeta {
   const year = t.year ?? yearFromBody(doc);
   const agency = t.agency ?? agencyFromBody(doc) ?? agencyFromMetadata(doc);
   const opening = openingTexts(doc).slice(0, 15).map(normaliseLabel).join('');
+  const headings = doc.blocks.filter((b) => b.kind === 'paragraph' && REPORT_HEADING.test(normaliseLabel(b.text)) && normaliseLabel(b.text).length < 40).length;
   return {
     title: t.title,
     year,
     agency,
     narrative: narrativeOf(doc),
-    callsItselfReport: t.title !== null || REPORT_WORDS.test(opening) || REPORT_WORDS.test(normaliseLabel(doc.title ?? '')),
+    callsItselfReport: t.title !== null || REPORT_WORDS.test(opening) || REPORT_WORDS.test(normaliseLabel(doc.title ?? '')) || headings >= 2,
   };
 }

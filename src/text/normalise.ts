@@ -26,6 +26,8 @@ const TRAD_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 export function normaliseLabel(text: string): string {
   return text
     .normalize('NFKC')
+    // mirrors converted to Taiwan usage print 檔案 where the layout says 文件
+    .replace(/檔案/g, '文件')
     .replace(TRAD_RE, (ch) => TRADITIONAL[ch] ?? ch)
     .replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '')
     .replace(/[“”"]/g, '"')
