@@ -1,28 +1,35 @@
 /**
  * A batch run: discover → hash → (reuse | duplicate | extract in a worker) → append to
- * reports.jsonl → at the end rewrite reports.jsonl, reports.csv, cells.csv and the summary in input
- * order, atomically.
+ * reports.jsonl → at the end write reports.jsonl, reports.csv, cells.csv and the summary in input
+ * order, each atomically.
  *
  * Order: while running, reports.jsonl grows in completion order (so a killed run keeps every
  * finished file); the final rewrite puts records in input order (the arguments in the order given,
  * each folder walked in name order), followed by records of an earlier run (--resume) for files
  * not part of this run.
  *
- * Memory: records are never all held; the runner keeps byte offsets into reports.jsonl and reads a
- * record back when a duplicate or the final rewrite needs it.
+ * Duplicates: the first file (in input order) of a set of byte-identical files is extracted; each
+ * later one gets a copy of its record (values, status, issues) under its own name plus a
+ * `duplicate` issue naming the first. Empty files are never marked duplicates (each is `empty_file`).
+ *
+ * Memory: records are never all held. Workers send each record rendered (JSONL line, CSV rows);
+ * the runner appends them to reports.jsonl and two hidden part files in --out, keeps byte offsets,
+ * and the final files are byte copies in input order.
  */
 import { availableParallelism, totalmem } from 'node:os';
-import { closeSync, mkdirSync, openSync, readSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { allCanonicalKeys } from '../layout/spec.ts';
+import { wideHeader } from '../write/rows.ts';
 import type { XxgkRecord } from '../record/schema.ts';
 import type { Settings } from '../settings.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { AtomicFile, writeFileAtomic } from '../write/atomic.ts';
 import { BOM, csvRow } from '../write/csv.ts';
-import { JsonlLog, readLine, type LineRef } from '../write/jsonl.ts';
-import { CELLS_HEADER, cellRows, wideHeader, wideRow } from '../write/rows.ts';
+import { JsonlLog, type LineRef } from '../write/jsonl.ts';
+import { renderRecord, type RecordHead, type Rendered } from '../write/render.ts';
+import { CELLS_HEADER } from '../write/rows.ts';
 import { emptyTally, makeSummary, summaryText, tallyRecord, type RunFigures, type Summary } from '../write/summary.ts';
+import { allCanonicalKeys } from '../layout/spec.ts';
 import { discoverInputs, type Entry } from './discover.ts';
 import { hashFile, HEAD_BYTES } from './hash.ts';
 import { MB } from './memory.ts';
@@ -37,6 +44,8 @@ export const OUTPUT_FILES = {
   summary: 'summary.json',
   summaryText: 'summary.txt',
 } as const;
+
+const PART_PREFIX = '.xxgk-part-';
 
 export interface Progress {
   total: number;
@@ -72,13 +81,20 @@ export function resolveWorkers(settings: Settings, files: number): number {
   return Math.max(1, Math.min(want, Math.max(1, files)));
 }
 
+interface Stored {
+  head: RecordHead;
+  json: LineRef;
+  wide: LineRef;
+  cells: LineRef;
+}
+
 interface FirstCopy {
   file: string;
-  ref: LineRef | null;
+  stored: Stored | null;
   waiters: Entry[];
 }
 
-async function readHead(path: string): Promise<Uint8Array | null> {
+function readHead(path: string): Uint8Array | null {
   try {
     const fd = openSync(path, 'r');
     try {
@@ -93,33 +109,44 @@ async function readHead(path: string): Promise<Uint8Array | null> {
   }
 }
 
+function removeParts(outDir: string): void {
+  for (const name of readdirSync(outDir)) if (name.startsWith(PART_PREFIX)) rmSync(join(outDir, name), { force: true });
+}
+
 export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
   const startedAt = performance.now();
   const { settings } = opts;
   const { entries, missing } = await discoverInputs(opts.inputs);
   mkdirSync(opts.outDir, { recursive: true });
+  removeParts(opts.outDir);
   const jsonlPath = join(opts.outDir, OUTPUT_FILES.jsonl);
   const prior = opts.resume ? loadPriorRuns(jsonlPath) : null;
   const log = new JsonlLog(jsonlPath, !opts.resume);
+  const wideLog = new JsonlLog(join(opts.outDir, `${PART_PREFIX}wide.${process.pid}`), true);
+  const cellsLog = new JsonlLog(join(opts.outDir, `${PART_PREFIX}cells.${process.pid}`), true);
 
   const progress: Progress = { total: entries.length, done: 0, failed: 0, reused: 0, startedAt: Date.now() };
-  const refs = new Array<LineRef | null>(entries.length).fill(null);
+  const stored = new Array<Stored | null>(entries.length).fill(null);
   const firsts = new Map<string, FirstCopy>();
   let pool: WorkerPool | null = null;
   let extracted = 0;
   const workers = resolveWorkers(settings, entries.length);
 
-  const write = (entry: Entry, record: XxgkRecord): LineRef => {
-    const ref = log.append(record);
-    refs[entry.index] = ref;
+  const write = (entry: Entry, r: Rendered): Stored => {
+    const s: Stored = { head: r.head, json: log.appendText(r.line), wide: wideLog.appendText(r.wide), cells: cellsLog.appendText(r.cells) };
+    stored[entry.index] = s;
     progress.done++;
-    if (record.status === 'failed') progress.failed++;
+    if (r.head.status === 'failed') progress.failed++;
     opts.onProgress?.(progress);
-    return ref;
+    return s;
   };
+  const writeRecord = (entry: Entry, record: XxgkRecord) => write(entry, renderRecord(record));
 
-  const settle = (sha: string, first: FirstCopy, record: XxgkRecord) => {
-    for (const w of first.waiters) write(w, duplicateRecord(record, w.file));
+  const settle = (first: FirstCopy, s: Stored) => {
+    first.stored = s;
+    if (!first.waiters.length) return;
+    const record = log.read(s.json) as XxgkRecord;
+    for (const w of first.waiters) writeRecord(w, duplicateRecord(record, w.file));
     first.waiters = [];
   };
 
@@ -128,60 +155,47 @@ export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
 
   for (const entry of entries) {
     if (entry.problem) {
-      write(entry, failureRecord(entry.file, 'unreadable', `cannot be read: ${entry.problem}`, { bytes: entry.size }));
+      writeRecord(entry, failureRecord(entry.file, 'unreadable', `cannot be read: ${entry.problem}`, { bytes: entry.size }));
       continue;
     }
     if (entry.size !== null && entry.size > settings.run.maxFileMb * MB) {
-      const format = formatOfHead(await readHead(entry.path), entry.file);
-      write(entry, failureRecord(entry.file, 'too_large', `${(entry.size / MB).toFixed(1)} MB is over the ${settings.run.maxFileMb} MB file size limit; not read`, { bytes: entry.size, format }));
+      const format = formatOfHead(readHead(entry.path), entry.file);
+      writeRecord(entry, failureRecord(entry.file, 'too_large', `${(entry.size / MB).toFixed(1)} MB is over the ${settings.run.maxFileMb} MB file size limit; not read`, { bytes: entry.size, format }));
       continue;
     }
     let hashed;
     try {
       hashed = await hashFile(entry.path);
     } catch (err) {
-      write(entry, failureRecord(entry.file, 'unreadable', `cannot be read: ${(err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (err as Error).message}`, { bytes: entry.size }));
+      const e = err as NodeJS.ErrnoException;
+      writeRecord(entry, failureRecord(entry.file, 'unreadable', `cannot be read: ${e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message}`, { bytes: entry.size }));
       continue;
     }
     const { sha256 } = hashed;
     const known = firsts.get(sha256);
     if (known && hashed.bytes > 0) {
-      if (known.ref) write(entry, duplicateRecord(log.read(known.ref) as XxgkRecord, entry.file));
+      if (known.stored) writeRecord(entry, duplicateRecord(log.read(known.stored.json) as XxgkRecord, entry.file));
       else known.waiters.push(entry);
       continue;
     }
-    const first: FirstCopy = { file: entry.file, ref: null, waiters: [] };
+    const first: FirstCopy = { file: entry.file, stored: null, waiters: [] };
     if (hashed.bytes > 0) firsts.set(sha256, first);
 
     const priorRef = prior?.byHash.get(sha256);
-    if (priorRef) {
-      const old = readPrior(jsonlPath, priorRef);
-      if (old) {
-        const record = reusedRecord(old, entry.file);
-        const sameLine = prior!.byFile.get(entry.file) === priorRef && !old.issues.some((i) => i.code === 'duplicate');
-        if (sameLine) {
-          refs[entry.index] = priorRef;
-          progress.done++;
-          if (record.status === 'failed') progress.failed++;
-          opts.onProgress?.(progress);
-        } else {
-          write(entry, record);
-        }
-        progress.reused++;
-        first.ref = refs[entry.index];
-        settle(sha256, first, record);
-        continue;
-      }
+    const old = priorRef ? (log.read(priorRef) as XxgkRecord | null) : null;
+    if (old) {
+      progress.reused++;
+      settle(first, writeRecord(entry, reusedRecord(old, entry.file)));
+      continue;
     }
 
     pool ??= new WorkerPool({ size: workers, timeoutMs: settings.run.timeoutMs, maxMemoryMb: settings.run.maxWorkerMemoryMb, settings, env: opts.workerEnv });
     const job = pool.run(entry.path, entry.file).then((outcome) => {
       extracted++;
-      const record = outcome.kind === 'record'
-        ? { ...outcome.record, file: entry.file }
-        : failureRecord(entry.file, outcome.code, outcome.message, { sha256, bytes: hashed.bytes, format: formatOfHead(hashed.head, entry.file) });
-      first.ref = write(entry, record);
-      settle(sha256, first, record);
+      const rendered = outcome.kind === 'rendered'
+        ? outcome.rendered
+        : renderRecord(failureRecord(entry.file, outcome.code, outcome.message, { sha256, bytes: hashed.bytes, format: formatOfHead(hashed.head, entry.file) }));
+      settle(first, write(entry, rendered));
     });
     inflight.add(job);
     void job.finally(() => inflight.delete(job));
@@ -193,48 +207,59 @@ export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
 
   progress.writing = true;
   opts.onProgress?.(progress);
-  const summary = writeOutputs(opts.outDir, log, refs, prior?.byFile ?? new Map(), entries, {
-    wallMs: 0, extracted, reused: progress.reused, workers: pool ? pool.size : 0, peakRssMb: Math.round(peakRss / MB),
-  }, startedAt);
-  return { summary, missing, discovered: entries.length };
-}
-
-function readPrior(jsonlPath: string, ref: LineRef): XxgkRecord | null {
-  const fd = openSync(jsonlPath, 'r');
   try {
-    return readLine(fd, ref) as XxgkRecord;
-  } catch {
-    return null;
+    const summary = writeOutputs(opts.outDir, { log, wideLog, cellsLog }, stored, prior?.byFile ?? new Map(), entries, {
+      wallMs: 0, extracted, reused: progress.reused, workers: pool ? pool.size : 0, peakRssMb: Math.round(peakRss / MB),
+    }, startedAt);
+    return { summary, missing, discovered: entries.length };
   } finally {
-    closeSync(fd);
+    removeParts(opts.outDir);
   }
 }
 
 /**
- * The final files, in input order, from the log: reports.jsonl (rewritten), reports.csv, cells.csv,
- * summary.json, summary.txt. Each appears atomically.
+ * The final files, in input order: reports.jsonl (rewritten), reports.csv, cells.csv (byte copies
+ * of what the workers rendered), summary.json, summary.txt. Each appears atomically.
  */
-function writeOutputs(outDir: string, log: JsonlLog, refs: (LineRef | null)[], priorByFile: Map<string, LineRef>, entries: Entry[], figures: RunFigures, startedAt: number): Summary {
+function writeOutputs(
+  outDir: string,
+  logs: { log: JsonlLog; wideLog: JsonlLog; cellsLog: JsonlLog },
+  stored: (Stored | null)[],
+  priorByFile: Map<string, LineRef>,
+  entries: Entry[],
+  figures: RunFigures,
+  startedAt: number,
+): Summary {
   const current = new Set(entries.map((e) => e.file));
-  const order: LineRef[] = refs.filter((r): r is LineRef => r !== null);
-  for (const [file, ref] of priorByFile) if (!current.has(file)) order.push(ref);
-
   const jsonl = new AtomicFile(join(outDir, OUTPUT_FILES.jsonl));
   const wide = new AtomicFile(join(outDir, OUTPUT_FILES.wide));
   const cells = new AtomicFile(join(outDir, OUTPUT_FILES.cells));
   const tally = emptyTally();
   try {
-    const keys = allCanonicalKeys();
-    wide.write(BOM + csvRow(wideHeader(keys)));
+    wide.write(BOM + csvRow(wideHeader(allCanonicalKeys())));
     cells.write(BOM + csvRow(CELLS_HEADER));
-    for (const ref of order) {
-      const record = log.read(ref) as XxgkRecord;
-      jsonl.write(JSON.stringify(record) + '\n');
-      wide.write(csvRow(wideRow(record, keys)));
-      for (const row of cellRows(record)) cells.write(csvRow(row));
-      tallyRecord(tally, record);
+    for (const s of stored) {
+      if (!s) continue;
+      jsonl.write(logs.log.readBytes(s.json));
+      wide.write(logs.wideLog.readBytes(s.wide));
+      if (s.cells.length) cells.write(logs.cellsLog.readBytes(s.cells));
+      tallyRecord(tally, s.head);
     }
-    log.close();
+    for (const [file, ref] of priorByFile) {
+      if (current.has(file)) continue;
+      let record: XxgkRecord;
+      try {
+        record = logs.log.read(ref) as XxgkRecord;
+      } catch {
+        continue;
+      }
+      const r = renderRecord(record);
+      jsonl.write(r.line);
+      wide.write(r.wide);
+      cells.write(r.cells);
+      tallyRecord(tally, r.head);
+    }
+    for (const l of Object.values(logs)) l.close();
     jsonl.commit();
     wide.commit();
     cells.commit();

@@ -13,7 +13,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { XxgkRecord } from '../record/schema.ts';
+import type { Rendered } from '../write/render.ts';
 import type { Settings } from '../settings.ts';
 import { MB, rssOf } from './memory.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -21,7 +21,7 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 export type FailureCode = 'timeout' | 'out_of_memory' | 'worker_crashed' | 'unreadable';
 
 export type Outcome =
-  | { kind: 'record'; record: XxgkRecord }
+  | { kind: 'rendered'; rendered: Rendered }
   | { kind: 'failed'; code: FailureCode; message: string };
 
 export interface PoolOptions {
@@ -126,7 +126,7 @@ export class WorkerPool {
     const task = slot.task;
     if (!task || task.id !== m.id) return;
     this.finish(slot);
-    if (m.type === 'done') task.resolve({ kind: 'record', record: m.record });
+    if (m.type === 'done') task.resolve({ kind: 'rendered', rendered: m.rendered });
     else if (m.type === 'unreadable') task.resolve({ kind: 'failed', code: 'unreadable', message: m.message });
     else task.resolve({ kind: 'failed', code: 'worker_crashed', message: `the extraction threw: ${m.message.split('\n').slice(0, 3).join(' | ')}` });
     this.dispatch();

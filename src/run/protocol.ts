@@ -1,10 +1,10 @@
 /** Messages between the pool and its worker processes. */
-import type { XxgkRecord } from '../record/schema.ts';
+import type { Rendered } from '../write/render.ts';
 
 export type ToWorker = { type: 'task'; id: number; path: string; file: string };
 
 export type FromWorker =
   | { type: 'ready' }
-  | { type: 'done'; id: number; record: XxgkRecord }
+  | { type: 'done'; id: number; rendered: Rendered }
   | { type: 'unreadable'; id: number; message: string }
   | { type: 'threw'; id: number; message: string };

@@ -1,5 +1,6 @@
 /**
- * A worker process: receives {id, path, file}, reads the file, extracts it, sends the record back.
+ * A worker process: receives {id, path, file}, reads the file, extracts it, sends the record back
+ * rendered (JSONL line, CSV rows: see write/render.ts), so the runner never re-serialises it.
  * Started by pool.ts with `fork` under the tsx loader and a V8 heap cap; the pool kills and
  * replaces it when a file takes too long or too much memory, so nothing here needs to guard
  * against that.
@@ -12,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { extractBytes } from '../extract.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../settings.ts';
+import { renderRecord } from '../write/render.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 
 const settings: Settings = process.env.XXGK_WORKER_SETTINGS ? (JSON.parse(process.env.XXGK_WORKER_SETTINGS) as Settings) : DEFAULT_SETTINGS;
@@ -42,7 +44,7 @@ process.on('message', async (msg: ToWorker) => {
   try {
     if (hooks) await runTestHooks(bytes);
     const record = await extractBytes(bytes, msg.file, settings);
-    send({ type: 'done', id: msg.id, record });
+    send({ type: 'done', id: msg.id, rendered: renderRecord(record) });
   } catch (err) {
     send({ type: 'threw', id: msg.id, message: (err as Error)?.stack ?? String(err) });
   }

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 export class AtomicFile {
   readonly tmp: string;
   private fd: number;
-  private buf: string[] = [];
+  private buf: (string | Uint8Array)[] = [];
   private size = 0;
 
   constructor(readonly target: string) {
@@ -16,14 +16,18 @@ export class AtomicFile {
     this.fd = openSync(this.tmp, 'w');
   }
 
-  write(text: string): void {
-    this.buf.push(text);
-    this.size += text.length;
+  write(data: string | Uint8Array): void {
+    this.buf.push(data);
+    this.size += data.length;
     if (this.size > 1 << 20) this.flush();
   }
 
   private flush(): void {
-    if (this.buf.length) writeSync(this.fd, this.buf.join(''));
+    if (this.buf.length) {
+      const whole = Buffer.concat(this.buf.map((b) => (typeof b === 'string' ? Buffer.from(b, 'utf8') : b)));
+      let done = 0;
+      while (done < whole.length) done += writeSync(this.fd, whole, done, whole.length - done);
+    }
     this.buf = [];
     this.size = 0;
   }

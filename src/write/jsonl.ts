@@ -23,7 +23,12 @@ export class JsonlLog {
 
   /** Append one value as a line; returns where it is. */
   append(value: unknown): LineRef {
-    const buf = Buffer.from(JSON.stringify(value) + '\n', 'utf8');
+    return this.appendText(JSON.stringify(value) + '\n');
+  }
+
+  /** Append text as it is (a whole line, or whole CSV rows); returns where it is. */
+  appendText(text: string): LineRef {
+    const buf = Buffer.from(text, 'utf8');
     let done = 0;
     while (done < buf.length) done += writeSync(this.fd, buf, done, buf.length - done);
     const ref = { offset: this.end, length: buf.length };
@@ -36,12 +41,17 @@ export class JsonlLog {
     return readLine(this.fd, ref);
   }
 
+  /** Read back the bytes of an append. */
+  readBytes(ref: LineRef): Buffer {
+    return readBytes(this.fd, ref);
+  }
+
   close(): void {
     closeSync(this.fd);
   }
 }
 
-export function readLine(fd: number, ref: LineRef): unknown {
+export function readBytes(fd: number, ref: LineRef): Buffer {
   const buf = Buffer.alloc(ref.length);
   let done = 0;
   while (done < ref.length) {
@@ -49,7 +59,11 @@ export function readLine(fd: number, ref: LineRef): unknown {
     if (n === 0) break;
     done += n;
   }
-  return JSON.parse(buf.toString('utf8', 0, done));
+  return done === ref.length ? buf : buf.subarray(0, done);
+}
+
+export function readLine(fd: number, ref: LineRef): unknown {
+  return JSON.parse(readBytes(fd, ref).toString('utf8'));
 }
 
 export interface IndexedLine<T> extends LineRef {

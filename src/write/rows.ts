@@ -50,8 +50,10 @@ export function wideRow(record: XxgkRecord, keys: readonly string[] = allCanonic
 export const CELLS_HEADER = ['file', 'key', 'value', 'raw', 'kind', 'grid', 'row', 'col', 'page', 'bbox', 'row_label', 'col_label', 'unit_factor'] as const;
 
 /** One row per provenance entry of the record (record.cells), in canonical-key order where known. */
+let keyOrder: Map<string, number> | null = null;
+
 export function cellRows(record: XxgkRecord): CsvValue[][] {
-  const order = new Map(allCanonicalKeys().map((k, i) => [k, i]));
+  const order = (keyOrder ??= new Map(allCanonicalKeys().map((k, i) => [k, i])));
   const keys = Object.keys(record.cells).sort((a, b) => (order.get(a) ?? 1e9) - (order.get(b) ?? 1e9) || (a < b ? -1 : a > b ? 1 : 0));
   return keys.map((key) => {
     const c = record.cells[key];

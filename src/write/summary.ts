@@ -2,7 +2,7 @@
  * The run summary: counts by status, issue code and format, plus run figures (wall time, files/s,
  * peak memory). `summarise` folds records one at a time so that a run never holds them all.
  */
-import type { XxgkRecord } from '../record/schema.ts';
+import type { RecordHead } from './render.ts';
 
 export interface RunFigures {
   wallMs: number;
@@ -41,12 +41,12 @@ export function emptyTally(): Tally {
 const bump = (m: Record<string, number>, k: string) => { m[k] = (m[k] ?? 0) + 1; };
 
 /** Count one record (each issue code once per file). */
-export function tallyRecord(t: Tally, r: XxgkRecord): Tally {
+export function tallyRecord(t: Tally, r: RecordHead): Tally {
   t.files++;
   bump(t.byStatus, r.status);
   bump(t.byFormat, r.format);
-  bump(t.byTemplate, r.report.template ?? 'none');
-  for (const code of new Set(r.issues.map((i) => i.code))) bump(t.byIssue, code);
+  bump(t.byTemplate, r.template ?? 'none');
+  for (const code of new Set(r.codes)) bump(t.byIssue, code);
   return t;
 }
 
