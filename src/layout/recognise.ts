@@ -94,6 +94,10 @@ class Recogniser {
   }
 
   private onRow(row: GridRow): void {
+    if (!row.cells.some((c) => c.norm)) {
+      if (this.section === 'reviewLitigation' && this.reviewHeaderSeen) this.tryReviewRow(row, row.cells, []);
+      return;
+    }
     const joined = row.cells.map((c) => c.norm).join('|');
     // section headings that are printed inside the table grid
     if (row.cells.filter((c) => c.norm).length === 1) this.onParagraph(row.cells.find((c) => c.norm)!.norm);

@@ -58,7 +58,8 @@ export function streamRows(doc: SourceDoc): StreamRow[] {
           place: slot.place,
         });
       });
-      if (cells.some((c) => c.norm)) out.push({ kind: 'row', grid: block, r, cells });
+      // an all-blank row stays: under 表四's header it is the (blank) data row
+      if (cells.length) out.push({ kind: 'row', grid: block, r, cells });
     });
   }
   return out;

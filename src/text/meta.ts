@@ -10,6 +10,7 @@ export const SECTION =
   /^(?:(?<active>[二2][、.,]?主动公开)|(?<applications>[三3][、.,]?收到[和的及]?处理)|(?<review>[四4][、.,]?.{0,24}行政复议)|(?<end>[五六56][、.,]?(?:存在的?主要问题|其他需要报告)))/;
 
 const TITLE = /(\d{4})\s*年度?(.{0,40}?)(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
+const NOT_A_TITLE = /通知|编制|发布工作|方案|意见|函|模板|格式/;
 const REPORT_WORDS = /(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?报告/;
 const AGENCY_SUFFIX =
   '(?:人民政府办公室|人民政府办公厅|人民政府|管理委员会|委员会|办事处|办公室|办公厅|政府|街道|局|厅|署|院|镇|乡|中心|委|办|所|站|队|馆|处|部|会|公司|集团|学校|大学|医院)';
@@ -59,7 +60,10 @@ function findTitle(doc: SourceDoc): { title: string | null; year: number | null;
   let first: { title: string; year: number; agency: null } | null = null;
   for (const c of candidates) {
     const m = TITLE.exec(c);
-    if (!m || c.length > 90) continue;
+    // a title is most of its line, not a phrase inside a sentence
+    if (!m || c.length > 90 || (c.length > 40 && m[0].length / c.length < 0.5)) continue;
+    // "关于做好2024年…年度报告编制发布工作的通知" speaks of a report; it is not one
+    if (NOT_A_TITLE.test(c.slice(m.index + m[0].length)) || /^关于做好/.test(c)) continue;
     const year = Number(m[1]);
     const before = c.slice(0, m.index);
     // the agency stands before the year ("淮安市人民政府2024年…") or after it ("2022年度某镇政府信息公开…")
@@ -113,10 +117,14 @@ function yearFromBody(doc: SourceDoc): number | null {
     if (b.kind !== 'paragraph') continue;
     const t = normaliseLabel(b.text);
     chars += t.length;
-    for (const m of t.matchAll(/(20[0-4]\d)年(?:度|,|以来|全年|共|我|本|1[-~至到]12月|1月)/g)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+    for (const m of t.matchAll(/(20[0-4]\d)年(度|,|以来|全年|共|我|本|1[-~至到]12月|1月1日|12月31日|(?:\d{1,2}月\d{1,2}日))?/g)) {
+      // "2024年度", "2024年，我镇…" say the year reported on; a bare "2025年1月20日" is a publication date
+      const weight = m[2] === undefined ? 1 : /^\d/.test(m[2]) && !/^(?:1月1日|12月31日)$/.test(m[2]) ? 0 : 2;
+      counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + weight);
+    }
     if (chars > 4000) break;
   }
-  const best = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  const best = [...counts.entries()].filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
   return best ? best[0] : null;
 }
 
@@ -156,13 +164,14 @@ export function readMeta(doc: SourceDoc): ReportMeta {
   const t = findTitle(doc);
   const year = t.year ?? yearFromBody(doc);
   const agency = t.agency ?? agencyFromBody(doc) ?? agencyFromMetadata(doc);
-  const opening = openingTexts(doc).slice(0, 15).map(normaliseLabel).join('');
+  // a short line that ends in the report's name is a title even without a year
+  const titleLine = openingTexts(doc).slice(0, 15).map(normaliseLabel).some((l) => l.length <= 50 && new RegExp(`${REPORT_WORDS.source}$`).test(l));
   const headings = doc.blocks.filter((b) => b.kind === 'paragraph' && REPORT_HEADING.test(normaliseLabel(b.text)) && normaliseLabel(b.text).length < 40).length;
   return {
     title: t.title,
     year,
     agency,
     narrative: narrativeOf(doc),
-    callsItselfReport: t.title !== null || REPORT_WORDS.test(opening) || REPORT_WORDS.test(normaliseLabel(doc.title ?? '')) || headings >= 2,
+    callsItselfReport: t.title !== null || titleLine || REPORT_WORDS.test(normaliseLabel(doc.title ?? '')) || headings >= 2,
   };
 }
