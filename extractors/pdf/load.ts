@@ -26,6 +26,11 @@ export function loadPdfjs(): Promise<Pdfjs> {
 async function importKeepingNativePush(): Promise<Pdfjs> {
   const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
   const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  // the in-process ("fake") worker would import this lazily, bringing the polyfill back: load it
+  // now and hand it to pdfjs the way it looks for a preloaded worker
+  const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped module
+  const worker: unknown = await import(workerModule);
+  (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
   if (push && Array.prototype.push !== push.value) Object.defineProperty(Array.prototype, 'push', push);
   return mod;
 }

@@ -28,11 +28,8 @@ export function readSignals(items: TextItemLike[], styles: FontStyles): PageSign
     const t = it.str.trim();
     const size = Math.hypot(it.transform[2], it.transform[3]) || 1;
     const sameLine = prev && Math.abs(prev.transform[5] - it.transform[5]) < 0.5 * size && Math.abs(prev.transform[4] - it.transform[4]) >= 0;
-    if (!t) {
-      // pdfjs puts a synthetic space item across wide gaps
-      if (it.width > COLUMN_GAP_EMS * size && it.width < 5000) s.columnGaps++;
-      continue;
-    }
+    // pdfjs's synthetic space items carry widths in other units: measure gaps between real items
+    if (!t) continue;
     if (styles[it.fontName]?.vertical) s.verticalFonts.add(it.fontName);
     if (Math.abs(it.transform[1]) > 0.1 * size || Math.abs(it.transform[2]) > 0.1 * size) s.turnedItems++;
     for (const ch of t) {
@@ -51,5 +48,6 @@ export function readSignals(items: TextItemLike[], styles: FontStyles): PageSign
 
 /** Worth parsing the drawing (ruling lines, vertical text): a generic, label-free test. */
 export function looksTabular(s: PageSignals): boolean {
-  return s.verticalFonts.size > 0 || s.turnedItems >= 2 || s.columnGaps >= 4 || (s.numericItems >= 3 && s.columnGaps >= 2) || s.numericItems >= 6;
+  // numbers alone say nothing (dates in prose); wide gaps between items on one line do
+  return s.verticalFonts.size > 0 || s.turnedItems >= 2 || s.columnGaps >= 3;
 }
