@@ -172,7 +172,7 @@ function pipeRowBuilder() {
 
 function leadingPipeIsDelimiter(region: string[]): boolean {
   const rowLines = region.filter((line) => hasPipe(line) && !PIPE_SEPARATOR.test(line));
-  return rowLines.length > 0 && rowLines.filter((line) => line.trimStart().startsWith('|')).length * 2 >= rowLines.length;
+  return rowLines.length > 0 && rowLines.filter((line) => line.trimStart().startsWith('|')).length * 2 > rowLines.length;
 }
 
 /** Cells that end with their own pipe: `a | b |` rows, or `a |` a line; a lone `|` is an empty cell. */
