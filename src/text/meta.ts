@@ -128,6 +128,9 @@ function yearFromBody(doc: SourceDoc): number | null {
   return best ? best[0] : null;
 }
 
+/** Site chrome after the report on a crawled page: it ends the narrative. */
+const PAGE_FURNITURE = /^(?:分享到|主办单位|承办单位|网站标识码|ICP备|版权所有|Copyright|联系我们|打印本页|关闭窗口|【打印】|扫一扫|相关链接|上一篇|下一篇)|ICP备\d|网站标识码/i;
+
 const HEAD = {
   overview: /^[一1][、.,]?总体情况/,
   problems: /^[五5][、.,]?存在的?主要问题/,
@@ -150,6 +153,10 @@ function narrativeOf(doc: SourceDoc): ReportMeta['narrative'] {
       current = buf[which].length ? null : which;
       continue;
     }
+    if (current && PAGE_FURNITURE.test(t)) {
+      current = null;
+      continue;
+    }
     if (current && SECTION.test(t)) {
       current = null;
       continue;
@@ -165,13 +172,16 @@ export function readMeta(doc: SourceDoc): ReportMeta {
   const year = t.year ?? yearFromBody(doc);
   const agency = t.agency ?? agencyFromBody(doc) ?? agencyFromMetadata(doc);
   // a short line that ends in the report's name is a title even without a year
-  const titleLine = openingTexts(doc).slice(0, 15).map(normaliseLabel).some((l) => l.length <= 50 && new RegExp(`${REPORT_WORDS.source}$`).test(l));
+  const endsInReport = new RegExp(`${REPORT_WORDS.source}$`);
+  const titleLine = [...openingTexts(doc).slice(0, 15), ...(doc.title ?? '').split(/[_|]/)]
+    .map(normaliseLabel)
+    .some((l) => l.length <= 50 && endsInReport.test(l) && !/^关于做好/.test(l));
   const headings = doc.blocks.filter((b) => b.kind === 'paragraph' && REPORT_HEADING.test(normaliseLabel(b.text)) && normaliseLabel(b.text).length < 40).length;
   return {
     title: t.title,
     year,
     agency,
     narrative: narrativeOf(doc),
-    callsItselfReport: t.title !== null || titleLine || REPORT_WORDS.test(normaliseLabel(doc.title ?? '')) || headings >= 2,
+    callsItselfReport: t.title !== null || titleLine || headings >= 2,
   };
 }

@@ -21,9 +21,10 @@ const COUNT_UNIT_RE = /(件|条|项|个|次|人次|人|篇|份|家|起|宗|批)$
 
 /**
  * Parse a cell. `unit` is the column's unit: '万元' for money columns (values converted to 万元),
- * anything else for counts.
+ * anything else for counts. `bareUnit` is the money unit the column header declares, applied to
+ * numbers that print none.
  */
-export function parseCell(raw: string, unit: string | null = null): ParsedCell {
+export function parseCell(raw: string, unit: string | null = null, bareUnit: string | null = null): ParsedCell {
   let s = raw.normalize('NFKC').replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '');
   if (s === '') return { kind: 'blank', value: null };
   if (PLACEHOLDERS.has(s) || /^[-—–－/\\]+$/.test(s)) return { kind: 'placeholder', value: null };
@@ -39,6 +40,8 @@ export function parseCell(raw: string, unit: string | null = null): ParsedCell {
     }
   }
   if (!printedUnit) s = s.replace(COUNT_UNIT_RE, '');
+  // a bare number under a header that declares its own money unit ("采购总金额（元）")
+  if (!printedUnit && unit === '万元' && bareUnit && MONEY_UNITS[bareUnit] !== undefined) factor = MONEY_UNITS[bareUnit] / 1e4;
   s = s.replace(/[−－–—]/g, '-').replace(/^\+/, '');
   // thousands separators: 1,234 or 1，234 (NFKC turned the fullwidth comma into ',')
   if (/^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
@@ -53,4 +56,10 @@ export function parseCell(raw: string, unit: string | null = null): ParsedCell {
 export function looksLikeValue(raw: string): boolean {
   const p = parseCell(raw, '万元');
   return p.kind === 'number' || p.kind === 'placeholder';
+}
+
+/** The money unit a header declares: "采购总金额（元）", "金额(单位:万元)" → '元' / '万元'; null when none. */
+export function declaredMoneyUnit(headerNorm: string): string | null {
+  const m = /(?:单位[:：]?)?(亿元|万元|千元|元)\)?$/.exec(headerNorm.replace(/[)）]$/, ''));
+  return m ? m[1] : null;
 }
