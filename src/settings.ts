@@ -15,7 +15,7 @@ export interface RunSettings {
 export const DEFAULT_RUN_SETTINGS: RunSettings = {
   workers: 0,
   timeoutMs: 30_000,
-  maxWorkerMemoryMb: 768,
+  maxWorkerMemoryMb: 896,
   maxFileMb: 100,
 };
 

@@ -10,6 +10,7 @@ const EXTRA_ROW_FRAGMENTS: Record<string, string[]> = {
   'denied.lawForbidden': ['法律行政法规', '行政法规禁止'],
   'notProcessed.complaint': ['信访', '举报投诉'],
   'other.noCorrection': ['不补正'],
+  totalProcessed: ['合计'],
 };
 const EXTRA_COLUMN_FRAGMENTS: Record<string, string[]> = {
   naturalPerson: ['自然'],

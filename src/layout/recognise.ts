@@ -8,13 +8,13 @@
  */
 import { issue, type Issue } from '../issues.ts';
 import type { Provenance } from '../record/schema.ts';
-import { parseCell } from '../text/numbers.ts';
+import { declaredMoneyUnit, parseCell } from '../text/numbers.ts';
 import { matchColumnLabel, matchRowLabel } from './match.ts';
 import { splitRow, streamRows, type GridRow, type StreamCell, type StreamRow } from './rows.ts';
 import { TEMPLATES, type SpecColumn, type SpecRow, type SpecTable } from './spec.ts';
 import type { SourceDoc } from '../../extractors/model.ts';
 import { SECTION } from '../text/meta.ts';
-import { isApplicationsHeaderCell, isLegalPersonGroup, isReviewHeader } from '../text/labels.ts';
+import { isApplicationsHeaderCell, isLegalPersonGroup, isReviewHeader, isReviewLeafHeader } from '../text/labels.ts';
 
 export type Version = '2019' | '2021';
 export type TableId = 'active' | 'applications' | 'reviewLitigation';
@@ -38,12 +38,17 @@ const ACTIVE_IDS = (v: Version) => tablesOf(v).filter((t) => t.id.startsWith('ac
 const table = (v: Version, id: string) => tablesOf(v).find((t) => t.id === id)!;
 
 /** Money columns read in 万元, whatever unit the cell prints. */
+/** Does the current 表二 header describe this sub-table's columns? */
+const headerCovers = (h: HeaderSlots | null, t: SpecTable): boolean => [...(h?.slots.keys() ?? [])].some((id) => t.columns.some((c) => c.id === id));
+
 const unitOf = (col: SpecColumn): string | null => (col.type === 'money' || col.unit === '万元' ? '万元' : (col.unit ?? null));
 
 interface HeaderSlots {
   grid: GridRow['grid'];
   /** column id → slot column, for aligned grids */
   slots: Map<string, number>;
+  /** column id → money unit its header declares */
+  units?: Map<string, string>;
 }
 
 export function recognise(doc: SourceDoc): Recognised {
@@ -105,7 +110,8 @@ class Recogniser {
       this.section = 'reviewLitigation';
       this.reviewHeaderSeen = true;
       this.reviewFound = true;
-      this.reviewHeader = this.reviewHeader?.grid === row.grid ? this.reviewHeader : { grid: row.grid, slots: new Map() };
+      if (this.reviewHeader?.grid !== row.grid) this.reviewHeader = { grid: row.grid, slots: new Map() };
+      this.recordReviewLeaves(row);
       return;
     }
     const parts = splitRow(row);
@@ -137,8 +143,14 @@ class Recogniser {
     const version: Version = only('2019') > only('2021') ? '2019' : only('2021') > only('2019') ? '2021' : score('2019') > score('2021') ? '2019' : '2021';
     this.activeHeaderVersion = version;
     const slots = new Map<string, number>();
-    for (const f of found) if (f.version === version && !slots.has(f.col.id)) slots.set(f.col.id, f.cell.col);
-    this.activeHeaderSlots = { grid: row.grid, slots };
+    const units = new Map<string, string>();
+    for (const f of found) {
+      if (f.version !== version || slots.has(f.col.id)) continue;
+      slots.set(f.col.id, f.cell.col);
+      const unit = declaredMoneyUnit(f.cell.norm);
+      if (unit) units.set(f.col.id, unit);
+    }
+    this.activeHeaderSlots = { grid: row.grid, slots, units };
     this.section = 'active';
     return true;
   }
@@ -178,7 +190,8 @@ class Recogniser {
     for (const col of sub.columns) {
       const cell = mapped.get(col.id);
       if (!cell) continue;
-      const found = this.readCell(row, cell, unitOf(col), last.text, col.label, `active.${rowId}.${col.id}`);
+      const bare = headerCovers(this.activeHeaderSlots, sub) ? (this.activeHeaderSlots?.units?.get(col.id) ?? null) : null;
+      const found = this.readCell(row, cell, unitOf(col), last.text, col.label, `active.${rowId}.${col.id}`, bare);
       this.activeCells.set(`${rowId}.${col.id}`, { version, subtable: sub.id, cell: found });
     }
     return true;
@@ -279,13 +292,25 @@ class Recogniser {
 
   // ---------- 表四 ----------
 
+  /** 表四's leaf headers (结果维持 … 总计, three times) give the slot of each of the 15 columns. */
+  private readonly reviewLeafCols = new Set<number>();
+
+  private recordReviewLeaves(row: GridRow): void {
+    for (const cell of row.cells) if (!cell.covered && isReviewLeafHeader(cell.norm)) this.reviewLeafCols.add(cell.col);
+    const cols = [...this.reviewLeafCols].sort((a, b) => a - b);
+    if (cols.length === 15 && this.reviewHeader) {
+      const ids = table('2021', 'reviewLitigation').columns.map((c) => c.id);
+      this.reviewHeader.slots = new Map(ids.map((id, i) => [id, cols[i]]));
+    }
+  }
+
   private tryReviewRow(row: GridRow, values: StreamCell[], labels: StreamCell[]): void {
     if (values.length < 5) return;
     const keys = table('2021', 'reviewLitigation').columns;
     const allBlank = values.every((v) => !v.norm);
     if (this.reviewTaken && allBlank) return;
     if (this.reviewTaken && !this.reviewWasBlank()) return;
-    const mapped = this.mapValues(row, values, keys.map((c) => c.id), null, 'reviewLitigation');
+    const mapped = this.mapValues(row, values, keys.map((c) => c.id), this.reviewHeader, 'reviewLitigation');
     if (!mapped) return;
     for (const col of keys) {
       const cell = mapped.get(col.id);
@@ -309,6 +334,10 @@ class Recogniser {
     if (values.length > order.length && values.slice(order.length).every((c) => !c.norm) && !(row.grid.aligned && header?.grid === row.grid && header.slots.size === order.length)) {
       values = values.slice(0, order.length);
     }
+    // … and so do leading ones (an empty corner cell under a header that has none)
+    if (values.length > order.length && values.slice(0, values.length - order.length).every((c) => !c.norm)) {
+      values = values.slice(values.length - order.length);
+    }
     if (values.length === order.length) {
       order.forEach((id, i) => out.set(id, values[i]));
       return out;
@@ -327,10 +356,10 @@ class Recogniser {
     return null;
   }
 
-  private readCell(row: GridRow, cell: StreamCell, unit: string | null, rowLabel: string, colLabel: string, key: string): FoundCell {
-    const parsed = cell.covered ? { kind: 'blank' as const, value: null } : parseCell(cell.text, unit);
+  private readCell(row: GridRow, cell: StreamCell, unit: string | null, rowLabel: string, colLabel: string, key: string, bareUnit: string | null = null): FoundCell {
+    const parsed = cell.covered ? { kind: 'blank' as const, value: null } : parseCell(cell.text, unit, bareUnit);
     if (parsed.kind === 'unparsed') this.issues.push(issue('value_unparsed', 'warning', `"${cell.text}" is not a number; kept as null`, key));
-    if (parsed.unitFactor !== undefined) this.issues.push(issue('unit_converted', 'info', `"${cell.text}" converted to 万元`, key));
+    if (parsed.unitFactor !== undefined) this.issues.push(issue('unit_converted', 'info', `"${cell.text}"${bareUnit ? ` (header unit ${bareUnit})` : ''} converted to 万元`, key));
     const prov: Provenance = {
       raw: cell.text,
       kind: parsed.kind,

@@ -4,7 +4,7 @@
  * Isolation: each worker is a separate Node process (fork, tsx loader) so that a parser that
  * hangs, throws or exhausts memory takes only its own file down:
  * - time: a file not done within `timeoutMs` gets its worker killed (SIGKILL) → `timeout`;
- * - memory: V8's heap is capped (--max-old-space-size = 3/4 of the cap) and the pool samples every
+ * - memory: V8's heap is capped (--max-old-space-size = the cap) and the pool samples every
  *   worker's resident memory (/proc) every 50 ms, killing a worker over `maxMemoryMb` → `out_of_memory`
  *   (a V8 heap abort is recognised from its stderr and coded the same);
  * - any other death → `worker_crashed`.
@@ -45,7 +45,7 @@ interface Slot {
   ready: boolean;
   task: Task | null;
   timer: NodeJS.Timeout | null;
-  killedFor: 'timeout' | 'memory' | null;
+  killedFor: 'timeout' | 'memory' | 'recycle' | 'startup' | null;
   peakRss: number;
   stderr: string;
 }
@@ -53,6 +53,10 @@ interface Slot {
 const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const TSX_LOADER = import.meta.resolve('tsx');
 const MAX_START_FAILURES = 3;
+/** a worker over this share of its memory cap after a file is replaced */
+const RECYCLE_AT = 0.6;
+/** a worker not ready after this long (start-up and warm-up) is a start failure */
+const STARTUP_MS = 180_000;
 
 export class WorkerPool {
   private slots: Slot[] = [];
@@ -99,7 +103,9 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const heapMb = Math.max(64, Math.floor(this.opts.maxMemoryMb * 0.75));
+    // the heap cap equals the memory cap: resident memory (heap + code + buffers) crosses the cap
+    // first and the sampler stops the worker at once, before V8 slows down in last-resort GCs
+    const heapMb = Math.max(64, this.opts.maxMemoryMb);
     const child = fork(WORKER, [], {
       execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${heapMb}`, '--max-semi-space-size=32'],
       env: { ...process.env, ...this.opts.env, XXGK_WORKER_SETTINGS: JSON.stringify(this.opts.settings) },
@@ -113,11 +119,15 @@ export class WorkerPool {
     child.on('message', (m: FromWorker) => this.onMessage(slot, m));
     child.on('exit', (code, signal) => this.onExit(slot, code, signal));
     child.on('error', () => { /* reported through exit */ });
+    slot.timer = setTimeout(() => this.kill(slot, 'startup'), STARTUP_MS);
+    slot.timer.unref();
     return slot;
   }
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.type === 'ready') {
+      if (slot.timer) clearTimeout(slot.timer);
+      slot.timer = null;
       slot.ready = true;
       this.startFailures = 0;
       this.dispatch();
@@ -126,6 +136,10 @@ export class WorkerPool {
     const task = slot.task;
     if (!task || task.id !== m.id) return;
     this.finish(slot);
+    // a worker that kept much memory after a file is replaced before its next file, so that the
+    // memory a file leaves behind is never blamed on the next one
+    const rss = slot.child.pid === undefined ? null : rssOf(slot.child.pid);
+    if (rss !== null && rss > this.opts.maxMemoryMb * MB * RECYCLE_AT) this.kill(slot, 'recycle');
     if (m.type === 'done') task.resolve({ kind: 'rendered', rendered: m.rendered });
     else if (m.type === 'unreadable') task.resolve({ kind: 'failed', code: 'unreadable', message: m.message });
     else task.resolve({ kind: 'failed', code: 'worker_crashed', message: `the extraction threw: ${m.message.split('\n').slice(0, 3).join(' | ')}` });
@@ -152,7 +166,9 @@ export class WorkerPool {
     }
     if (this.closing) return;
     if (this.startFailures >= MAX_START_FAILURES) {
-      this.broken = `workers cannot start: ${slot.stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${code ?? signal}`}`;
+      this.broken = killedFor === 'memory'
+        ? `workers cannot start within the ${this.opts.maxMemoryMb} MB memory cap (raise --max-memory)`
+        : `workers cannot start: ${slot.stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${code ?? signal}`}`;
       for (const t of this.queue.splice(0)) t.resolve({ kind: 'failed', code: 'worker_crashed', message: this.broken });
       this.slots.splice(i, 1);
       return;
@@ -180,7 +196,7 @@ export class WorkerPool {
     }
   }
 
-  private kill(slot: Slot, why: 'timeout' | 'memory'): void {
+  private kill(slot: Slot, why: NonNullable<Slot['killedFor']>): void {
     if (slot.killedFor) return;
     slot.killedFor = why;
     slot.child.kill('SIGKILL');

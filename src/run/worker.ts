@@ -26,8 +26,11 @@ async function runTestHooks(bytes: Uint8Array): Promise<void> {
   if (has('XXGK-TEST-HANG')) for (;;) { /* a parser stuck in a loop */ }
   if (has('XXGK-TEST-CRASH')) process.exit(70);
   if (has('XXGK-TEST-OOM')) {
-    const hog: number[][] = [];
-    for (;;) hog.push(new Array(1 << 20).fill(1.5));
+    const hog: Buffer[] = [];
+    for (;;) {
+      hog.push(Buffer.alloc(16 << 20, 1));
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
   if (has('XXGK-TEST-SLOW')) await new Promise((r) => setTimeout(r, 200));
 }
@@ -51,6 +54,11 @@ process.on('message', async (msg: ToWorker) => {
 });
 
 process.on('disconnect', () => process.exit(0));
+
+// Warm up before taking work: the PDF reader imports pdfjs on first use (seconds on a busy
+// machine), which must not count against the first PDF's time limit.
+const WARMUP_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+await extractBytes(WARMUP_PDF, 'warmup.pdf', settings).catch(() => undefined);
 
 // If the runner dies (even SIGKILL) while this process spins in a parser, 'disconnect' never runs:
 // a watchdog thread notices the parent is gone and ends the process.

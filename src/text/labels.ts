@@ -18,3 +18,8 @@ export function isApplicationsHeaderCell(norm: string): boolean {
 export function isLegalPersonGroup(norm: string): boolean {
   return norm.includes('法人');
 }
+
+/** One of 表四's five leaf headers: 结果维持, 结果纠正, 其他结果, 尚未审结, 总计. */
+export function isReviewLeafHeader(norm: string): boolean {
+  return /^(?:结果维持|结果纠正|其他结果|尚未审结|总计|合计)$/.test(norm);
+}

@@ -199,6 +199,28 @@ describe('real-world departures', () => {
   });
 });
 
+describe('表四 as pages print it', () => {
+  const header = REVIEW_HEADER.map((r, i) => (i === 0 ? [{ t: '', rs: 3 }, ...r] : r));
+  const vals = numbers(21, 15, 9).map(String);
+  it('reads the row under a header with an empty corner cell', () => {
+    const rec = build(doc(grid([...header, ['', ...vals]])));
+    expect(values(rec)['reviewLitigation.review.maintained']).toBe(Number(vals[0]));
+    expect(values(rec)['reviewLitigation.litigationAfterReview.total']).toBe(Number(vals[14]));
+  });
+  it('reads a labelled row (案件数量)', () => {
+    const rec = build(doc(grid([...header, ['案件数量', ...vals]])));
+    expect(values(rec)['reviewLitigation.litigationDirect.maintained']).toBe(Number(vals[5]));
+  });
+  it('places values by the leaf headers when the body has an extra empty column in the middle', () => {
+    const row = ['', ...vals.slice(0, 5), '', ...vals.slice(5)];
+    const h = header.map((r, i) => (i === 1 ? [...r.slice(0, 5), { t: '', rs: 2 }, ...r.slice(5)] : r));
+    const rec = build(doc(grid([...h, row])));
+    expect(values(rec)['reviewLitigation.review.total']).toBe(Number(vals[4]));
+    expect(values(rec)['reviewLitigation.litigationDirect.maintained']).toBe(Number(vals[5]));
+    expect(values(rec)['reviewLitigation.litigationAfterReview.total']).toBe(Number(vals[14]));
+  });
+});
+
 describe('documents that are not reports', () => {
   it('says not_report for a notice', () => {
     const rec = build(doc(para('关于开展2024年度安全生产检查的通知'), para('各单位：现将有关事项通知如下。')));
