@@ -1,16 +1,15 @@
 /**
- * DOCX reader: word/document.xml read directly (fflate + fast-xml-parser), so merged cells come
+ * DOCX reader: word/document.xml read directly (fflate + the small XML reader in xml.ts), so merged cells come
  * out exactly: w:gridSpan → colspan, w:vMerge restart/continue → rowspan, w:gridBefore /
  * w:gridAfter → empty slots. Tables that hold tables are layout; the innermost become grids.
  * Tracked insertions are kept, deletions dropped, content controls and hyperlinks read through.
  */
-import { XMLParser } from 'fast-xml-parser';
 import type { Block, Grid, Paragraph, ReaderLimits, ReaderProblem, SourceDoc } from './model.ts';
 import { expandSpans, type RawCell } from './grid.ts';
 import { unzipParts } from './zip.ts';
+import { attributeOf, parseXml, type XmlElement } from './xml.ts';
 
-/** One node of fast-xml-parser's ordered output: `{ tag: children, ':@': attributes }` or `{ '#text': text }`. */
-type XmlNode = Record<string, unknown>;
+type XmlNode = XmlElement;
 
 const DOCUMENT_PART = 'word/document.xml';
 const CORE_PART = 'docProps/core.xml';
@@ -52,58 +51,41 @@ function mainPartName(rels: Uint8Array | undefined): string | undefined {
   return m?.[1];
 }
 
-const parser = new XMLParser({
-  preserveOrder: true,
-  ignoreAttributes: false,
-  attributeNamePrefix: '',
-  removeNSPrefix: true,
-  trimValues: false,
-  parseTagValue: false,
-  parseAttributeValue: false,
-  processEntities: true,
-  htmlEntities: false,
-});
-
 /** Paragraphs and grids of a document.xml, in document order. */
 export function blocksOfDocument(xml: string): Block[] {
-  const tree = parser.parse(xml) as XmlNode[];
-  const body = childrenOf(findFirst(tree, 'body') ?? findFirst(tree, 'document'));
+  const tree = parseXml(xml);
+  const body = childrenOf(findFirst([tree], 'body') ?? findFirst([tree], 'document'));
   const out: Block[] = [];
   const counter = { grids: 0 };
   emitBlocks(body, out, counter);
   return out;
 }
 
-function tagOf(node: XmlNode): string | undefined {
-  for (const key in node) if (key !== ':@') return key;
-  return undefined;
+function tagOf(node: XmlNode): string {
+  return node.tag;
 }
 
 function childrenOf(node: XmlNode | undefined): XmlNode[] {
-  if (!node) return [];
-  const tag = tagOf(node);
-  const value = tag ? node[tag] : undefined;
-  return Array.isArray(value) ? (value as XmlNode[]) : [];
+  return node?.children ?? [];
 }
 
 function attr(node: XmlNode | undefined, name: string): string | undefined {
-  const attrs = node?.[':@'] as Record<string, string> | undefined;
-  return attrs?.[name];
+  return attributeOf(node, name);
 }
 
 function findFirst(nodes: XmlNode[], tag: string): XmlNode | undefined {
   const stack = [...nodes].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
-    if (tagOf(node) === tag) return node;
-    const children = childrenOf(node);
+    if (node.tag === tag) return node;
+    const children = node.children;
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   return undefined;
 }
 
 function childNamed(node: XmlNode | undefined, tag: string): XmlNode | undefined {
-  return childrenOf(node).find((c) => tagOf(c) === tag);
+  return childrenOf(node).find((c) => c.tag === tag);
 }
 
 /** Wrappers whose children belong to the level they sit in (content controls, custom XML, tracked moves). */
@@ -132,7 +114,7 @@ function flattenedChildren(node: XmlNode, tag: string): XmlNode[] {
   for (const child of childrenOf(node)) {
     const t = tagOf(child);
     if (t === tag) out.push(child);
-    else if (t === 'sdt') out.push(...flattenedChildren(childNamed(child, 'sdtContent') ?? {}, tag));
+    else if (t === 'sdt') out.push(...flattenedChildren(childNamed(child, 'sdtContent') ?? { tag: 'sdtContent', attrs: '', children: [] }, tag));
     else if (t && TRANSPARENT.has(t)) out.push(...flattenedChildren(child, tag));
   }
   return out;
@@ -254,7 +236,7 @@ export function paragraphText(p: XmlNode): string {
     const tag = tagOf(node);
     if (!tag || SKIPPED_IN_PARAGRAPH.has(tag)) continue;
     if (tag === 't') {
-      for (const child of childrenOf(node)) if (typeof child['#text'] === 'string') out += child['#text'];
+      for (const child of node.children) if (child.text !== undefined) out += child.text;
     } else if (tag === 'tab' || tag === 'ptab') {
       out += '\t';
     } else if (tag === 'br' || tag === 'cr') {

@@ -38,6 +38,14 @@ describe('html reader: spans', () => {
   });
 });
 
+describe('html reader: sloppy markup', () => {
+  it('closes cells and rows the page left open, whatever the tag case', async () => {
+    const doc = await read('<TABLE><TR><TD>a<TD ROWSPAN=2>b<TR><TD>c</TABLE><P>after');
+    expect(texts(grids(doc.blocks)[0])).toEqual([['a', 'b'], ['c', '^b']]);
+    expect(paragraphs(doc.blocks)).toEqual(['after']);
+  });
+});
+
 describe('html reader: cell text', () => {
   it('turns <br> and block children into line breaks, &nbsp; into spaces, collapses spaces', async () => {
     const doc = await read(`<table><tr>
