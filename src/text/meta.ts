@@ -36,7 +36,7 @@ function openingTexts(doc: SourceDoc): string[] {
   const out: string[] = [];
   for (const b of doc.blocks) {
     if (b.kind === 'paragraph') out.push(b.text);
-    if (out.length >= 40) break;
+    if (out.length >= 80) break;
   }
   return out;
 }
@@ -47,32 +47,54 @@ function cleanAgency(s: string): string | null {
   return a;
 }
 
+interface TitleCandidate {
+  text: string;
+  /** index of its first paragraph; the <title> tag's parts come after every paragraph */
+  pos: number;
+  /** how many paragraphs it joins */
+  span: number;
+}
+
+const ENDS_AS_AGENCY = new RegExp(`(?:${AGENCY_SUFFIX.slice(3, -1)}|省|市|县|区|街)$`);
+/** Where the report's body starts: its first section heading or its opening "根据《…条例》". */
+const BODY_START = /^(?:[一1][、.,]?(?:总体情况|概述)|根据《|本报告|本年度报告)/;
+
 function findTitle(doc: SourceDoc): { title: string | null; year: number | null; agency: string | null } {
-  const texts = openingTexts(doc);
-  const candidates: string[] = [];
+  const lines = openingTexts(doc).map(normaliseLabel);
+  const candidates: TitleCandidate[] = [];
   // a title may be set over two or three lines: "淮安市人民政府" / "2024年政府信息公开工作年度报告"
-  const lines = texts.slice(0, 15).map(normaliseLabel);
-  lines.forEach((one) => one.length <= 90 && candidates.push(one));
-  lines.forEach((one, i) => i > 0 && candidates.push(lines[i - 1] + one));
-  lines.forEach((one, i) => i > 1 && candidates.push(lines[i - 2] + lines[i - 1] + one));
-  if (doc.title) candidates.push(...normaliseLabel(doc.title).split(/[_|]|-(?=[^-]*$)/));
-  // the first title that names its agency wins; else the first title
-  let first: { title: string; year: number; agency: null } | null = null;
-  for (const c of candidates) {
-    const m = TITLE.exec(c);
+  lines.forEach((one, i) => {
+    candidates.push({ text: one, pos: i, span: 1 });
+    if (i > 0) candidates.push({ text: lines[i - 1] + one, pos: i - 1, span: 2 });
+    if (i > 1) candidates.push({ text: lines[i - 2] + lines[i - 1] + one, pos: i - 2, span: 3 });
+  });
+  for (const part of normaliseLabel(doc.title ?? '').split(/[_|]|-(?=[^-]*$)/)) if (part) candidates.push({ text: part, pos: 1e6, span: 1 });
+  const bodyStart = lines.findIndex((l) => BODY_START.test(l) || SECTION.test(l));
+
+  const read = (c: TitleCandidate) => {
+    const m = TITLE.exec(c.text);
     // a title is most of its line, not a phrase inside a sentence
-    if (!m || c.length > 90 || (c.length > 40 && m[0].length / c.length < 0.5)) continue;
+    if (!m || c.text.length > 90 || (c.text.length > 40 && m[0].length / c.text.length < 0.5)) return null;
     // "关于做好2024年…年度报告编制发布工作的通知" speaks of a report; it is not one
-    if (NOT_A_TITLE.test(c.slice(m.index + m[0].length)) || /^关于做好/.test(c)) continue;
-    const year = Number(m[1]);
-    const before = c.slice(0, m.index);
+    if (NOT_A_TITLE.test(c.text.slice(m.index + m[0].length)) || /^关于做好/.test(c.text)) return null;
+    const before = c.text.slice(0, m.index);
     // the agency stands before the year ("淮安市人民政府2024年…") or after it ("2022年度某镇政府信息公开…")
-    const agency = (before ? cleanAgency(before.split(/[_|]|-(?=[^-]*$)/).pop() ?? '') : null) ?? (m[2] ? cleanAgency(m[2]) : null);
-    if (agency) return { title: c, year, agency };
-    first ??= { title: c, year, agency: null };
-  }
-  if (first) return first;
-  return { title: null, year: null, agency: null };
+    let agency = (before ? cleanAgency(before.split(/[_|]|-(?=[^-]*$)/).pop() ?? '') : null) ?? (m[2] ? cleanAgency(m[2]) : null);
+    // a line joined from the one above must end as an agency does, or it is page furniture ("首页")
+    if (c.span > 1 && agency && !ENDS_AS_AGENCY.test(agency)) agency = null;
+    return { title: c.text, year: Number(m[1]), agency };
+  };
+  const found = candidates.map((c) => ({ c, t: read(c) })).filter((x) => x.t !== null) as { c: TitleCandidate; t: NonNullable<ReturnType<typeof read>> }[];
+  if (!found.length) return { title: null, year: null, agency: null };
+  // the page's <title> names this report's year; a sidebar may list other years' reports
+  const tagYear = found.find((x) => x.c.pos === 1e6)?.t.year ?? null;
+  const score = ({ c, t }: (typeof found)[number]) =>
+    (tagYear !== null && t.year === tagYear ? 4 : 0) +
+    (t.agency ? 2 : 0) +
+    (bodyStart >= 0 && c.pos < bodyStart && bodyStart - c.pos <= 6 ? 3 : 0) +
+    (c.span === 1 ? 0.5 : 0);
+  const best = found.reduce((a, b) => (score(b) > score(a) || (score(b) === score(a) && b.c.pos < a.c.pos) ? b : a));
+  return best.t;
 }
 
 /** The agency from the first sentences: "大渡口区跳磴镇人民政府根据《条例》…". */

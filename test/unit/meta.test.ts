@@ -32,6 +32,14 @@ describe('report metadata from the text', () => {
     const m = readMeta(doc(grid([['名称', '年度报告'], ['发布机构', '某某县统计局']]), para('一、总体情况'), para('本年度工作平稳有序。')));
     expect(m.agency).toBe('某某县统计局');
   });
+  it('takes the report title over a sidebar listing other years, guided by the page <title>', () => {
+    const d = doc(para('首页'), para('2022年政府信息公开工作年度报告'), para('2021年政府信息公开工作年度报告'), para('某某县应急管理局2023年政府信息公开工作年度报告'), para('一、总体情况'));
+    d.title = '某某县应急管理局2023年政府信息公开工作年度报告_某某县人民政府';
+    expect(readMeta(d)).toMatchObject({ year: 2023, agency: '某某县应急管理局' });
+  });
+  it('does not take a navigation item on the line above for the agency', () => {
+    expect(readMeta(doc(para('首页'), para('2024年政府信息公开工作年度报告'), para('一、总体情况'))).agency).toBeNull();
+  });
   it('splits the narrative sections', () => {
     const m = readMeta(doc(para('一、总体情况'), para('全年主动公开信息83条。'), para('二、主动公开政府信息情况'), para('五、存在的主要问题及改进情况'), para('人员不足。'), para('六、其他需要报告的事项'), para('无。')));
     expect(m.narrative).toEqual({ overview: '全年主动公开信息83条。', problems: '人员不足。', otherMatters: '无。' });

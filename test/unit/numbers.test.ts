@@ -31,3 +31,17 @@ describe('parseCell: what a printed cell means', () => {
     expect(parseCell('1,23').kind).toBe('unparsed');
   });
 });
+
+describe('money units declared by a header', () => {
+  it('reads the unit a header declares', async () => {
+    const { declaredMoneyUnit } = await import('../../src/text/numbers.ts');
+    expect(declaredMoneyUnit('采购总金额(元)')).toBe('元');
+    expect(declaredMoneyUnit('本年收费金额(单位:万元)')).toBe('万元');
+    expect(declaredMoneyUnit('采购总金额')).toBeNull();
+  });
+  it('converts a bare number under a 元 header to 万元, and leaves 万元 headers alone', () => {
+    expect(parseCell('251000', '万元', '元')).toEqual({ kind: 'number', value: 25.1, unitFactor: 0.0001 });
+    expect(parseCell('25.1', '万元', '万元')).toEqual({ kind: 'number', value: 25.1 });
+    expect(parseCell('3', null, '元')).toEqual({ kind: 'number', value: 3 });
+  });
+});
