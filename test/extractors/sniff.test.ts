@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
 import { zipSync, strToU8, gzipSync } from 'fflate';
 import { sniffFormat, formatByExtension } from '../../extractors/sniff.ts';
 
@@ -73,5 +74,17 @@ describe('sniffFormat: content wins over the extension', () => {
     expect(formatByExtension('dir.v2/REPORT.HTM')).toBe('html');
     expect(formatByExtension('a.wps')).toBe('doc');
     expect(formatByExtension('README')).toBeNull();
+  });
+});
+
+describe('sniffFormat on the samples', () => {
+  it('names every sample by its content as its extension says', () => {
+    const root = new URL('../../samples/', import.meta.url);
+    const files = ['seed', 'html', 'docx'].flatMap((dir) => readdirSync(new URL(`${dir}/`, root)).filter((f) => !f.endsWith('.json')).map((f) => `${dir}/${f}`));
+    expect(files.length).toBeGreaterThan(30);
+    for (const file of files) {
+      const sniffed = sniffFormat(readFileSync(new URL(file, root)), file);
+      expect(sniffed.format, file).toBe(sniffed.byExtension);
+    }
   });
 });
