@@ -54,7 +54,7 @@ const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
 const TSX_LOADER = import.meta.resolve('tsx');
 const MAX_START_FAILURES = 3;
 /** a worker over this share of its memory cap after a file is replaced */
-const RECYCLE_AT = 0.6;
+const RECYCLE_AT = 0.8;
 /** a worker not ready after this long (start-up and warm-up) is a start failure */
 const STARTUP_MS = 180_000;
 
