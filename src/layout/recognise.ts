@@ -63,6 +63,7 @@ class Recogniser {
   private groupSubtotals = new Map<string, FoundCell>();
   // 表二
   private activeHeaderVersion: Version | null = null;
+  private previousWasActiveHeader = false;
   private activeHeaderSlots: HeaderSlots | null = null;
   private activeVersions: Version[] = [];
   private activeRowsSeen = new Set<string>();
@@ -115,7 +116,19 @@ class Recogniser {
       return;
     }
     const parts = splitRow(row);
-    if (this.tryActiveHeader(row)) return;
+    const afterHeader = this.previousWasActiveHeader;
+    this.previousWasActiveHeader = false;
+    if (this.tryActiveHeader(row)) {
+      this.previousWasActiveHeader = true;
+      return;
+    }
+    // a mirror that dropped the 规章 label still prints its numbers right under the (一) header
+    if (!parts.labels.length && afterHeader && this.section === 'active' && !this.activeRowsSeen.has('regulations') &&
+        ['made', 'newlyMade'].some((id) => this.activeHeaderSlots?.slots.has(id)) && parts.values.some((c) => c.norm)) {
+      this.issues.push(issue('row_unmatched', 'info', 'a 表二 row without a label, right under the 第二十条第（一）项 header, read as 规章', 'active.regulations'));
+      this.takeActiveRow(row, 'regulations', '', parts.values);
+      return;
+    }
     if (this.tryApplicationsHeader(row, parts.values.length)) return;
     const last = parts.labels.at(-1);
     if (last && this.tryActiveRow(row, parts.labels, parts.values)) return;
@@ -164,10 +177,15 @@ class Recogniser {
     if (!m || m.via === 'numbering') return false;
     if (!values.length) return false;
     this.section = 'active';
-    const rowId = m.spec.id;
+    this.takeActiveRow(row, m.spec.id, last.text, values);
+    return true;
+  }
+
+  /** Read a 表二 row whose row id is known. */
+  private takeActiveRow(row: GridRow, rowId: string, labelText: string, values: StreamCell[]): void {
     if (this.activeRowsSeen.has(rowId)) {
       this.issues.push(issue('row_duplicate', 'info', `表二 row ${rowId} appears again; the first was kept`, `active.${rowId}`));
-      return true;
+      return;
     }
     this.activeRowsSeen.add(rowId);
     // which version's columns: the header's when it has columns for this row, else the value count
@@ -176,8 +194,7 @@ class Recogniser {
     const hv = this.activeHeaderVersion;
     if (hv && versionsWithRow.includes(hv)) {
       const t = ACTIVE_IDS(hv).find((t) => t.rows.some((r) => r.id === rowId))!;
-      const headerCovers = [...(this.activeHeaderSlots?.slots.keys() ?? [])].some((id) => t.columns.some((c) => c.id === id));
-      if (headerCovers || t.columns.length === values.length) version = hv;
+      if (headerCovers(this.activeHeaderSlots, t) || t.columns.length === values.length) version = hv;
     }
     if (!version) {
       const byCount = versionsWithRow.filter((v) => ACTIVE_IDS(v).find((t) => t.rows.some((r) => r.id === rowId))!.columns.length === values.length);
@@ -186,15 +203,14 @@ class Recogniser {
     const sub = ACTIVE_IDS(version).find((t) => t.rows.some((r) => r.id === rowId))!;
     this.activeVersions.push(version);
     const mapped = this.mapValues(row, values, sub.columns.map((c) => c.id), this.activeHeaderSlots, `active.${rowId}`);
-    if (!mapped) return true;
+    if (!mapped) return;
     for (const col of sub.columns) {
       const cell = mapped.get(col.id);
       if (!cell) continue;
       const bare = headerCovers(this.activeHeaderSlots, sub) ? (this.activeHeaderSlots?.units?.get(col.id) ?? null) : null;
-      const found = this.readCell(row, cell, unitOf(col), last.text, col.label, `active.${rowId}.${col.id}`, bare);
+      const found = this.readCell(row, cell, unitOf(col), labelText, col.label, `active.${rowId}.${col.id}`, bare);
       this.activeCells.set(`${rowId}.${col.id}`, { version, subtable: sub.id, cell: found });
     }
-    return true;
   }
 
   // ---------- 表三 ----------

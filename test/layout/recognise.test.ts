@@ -151,6 +151,15 @@ describe('real-world departures', () => {
     expect(values(rec)['applications.newReceived.total']).toBe(app.newReceived[6]);
   });
 
+  it('reads a 规章 row whose label a mirror dropped, right under the (一) header, and says so', () => {
+    const rows = active2021([4, 1, 9, 3, 1, 12, 45, 7, 2, 0]).map((r) => (r[0] === '规章' ? ['', ...r.slice(1)] : r));
+    const rec = build(doc(para('二、主动公开政府信息情况'), grid(rows)));
+    expect(values(rec)['active.regulations.made']).toBe(4);
+    expect(values(rec)['active.regulations.valid']).toBe(9);
+    expect(values(rec)['active.normativeDocuments.valid']).toBe(12);
+    expect(rec.issues.some((i) => i.where === 'active.regulations' && i.code === 'row_unmatched')).toBe(true);
+  });
+
   it('converts a unit printed in a 万元 cell and says so', () => {
     const rec = build(report2021(consistentApplications(1, ROWS_2021), [0, 0, 0, 0, 0, 0, 0, 0, 0, '251000元'], Array(15).fill('0')));
     expect(values(rec)['active.fees.amount']).toBe(25.1);
