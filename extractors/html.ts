@@ -132,15 +132,9 @@ function tablesHoldingTables(root: AnyNode): Set<AnyNode> {
 
 /** The grid of an innermost table, spans expanded; undefined when it has no cells. */
 export function gridOfTable(table: Element, label: string): Grid | undefined {
-  const rawRows: RawCell[][] = [];
-  for (const tr of rowsOfTable(table)) {
-    const cells: RawCell[] = [];
-    for (const child of tr.children) {
-      if (!isElement(child) || (child.name !== 'td' && child.name !== 'th')) continue;
-      cells.push({ text: cellText(child), rowSpan: spanOf(child.attribs.rowspan), colSpan: Math.min(spanOf(child.attribs.colspan), MAX_COLSPAN) });
-    }
-    rawRows.push(cells);
-  }
+  const rawRows: RawCell[][] = rowsOfTable(table).map((cells) =>
+    cells.map((cell) => ({ text: cellText(cell), rowSpan: spanOf(cell.attribs.rowspan), colSpan: Math.min(spanOf(cell.attribs.colspan), MAX_COLSPAN) })),
+  );
   // rowspan="0" means "to the end of the table"
   rawRows.forEach((cells, r) => {
     for (const cell of cells) if (cell.rowSpan === 0) cell.rowSpan = rawRows.length - r;
@@ -156,20 +150,35 @@ function spanOf(value: string | undefined): number {
   return n;
 }
 
-/** The <tr> elements of a table, in order, not descending into nested tables. */
-function rowsOfTable(table: Element): Element[] {
-  const rows: Element[] = [];
+/**
+ * The cells of a table, row by row, not descending into nested tables. Cells a page left
+ * outside any <tr> (sloppy markup a browser would still show as a row) form a row of their own.
+ */
+function rowsOfTable(table: Element): Element[][] {
+  const rows: Element[][] = [];
+  let loose: Element[] = [];
+  const endLoose = () => {
+    if (loose.length > 0) rows.push(loose);
+    loose = [];
+  };
   const stack: AnyNode[] = [...table.children].reverse();
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (!isElement(node)) continue;
     if (node.name === 'tr') {
-      rows.push(node);
+      endLoose();
+      rows.push(node.children.filter((c): c is Element => isElement(c) && (c.name === 'td' || c.name === 'th')));
+      continue;
+    }
+    if (node.name === 'td' || node.name === 'th') {
+      loose.push(node);
       continue;
     }
     if (node.name === 'table') continue;
+    endLoose();
     for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
   }
+  endLoose();
   return rows;
 }
 

@@ -44,6 +44,11 @@ describe('html reader: sloppy markup', () => {
     expect(texts(grids(doc.blocks)[0])).toEqual([['a', 'b'], ['c', '^b']]);
     expect(paragraphs(doc.blocks)).toEqual(['after']);
   });
+
+  it('reads cells left outside any <tr> as a row', async () => {
+    const doc = await read('<table><tr><td>h1</td><td>h2</td></tr><td>1</td><td>2</td></table>');
+    expect(texts(grids(doc.blocks)[0])).toEqual([['h1', 'h2'], ['1', '2']]);
+  });
 });
 
 describe('html reader: cell text', () => {
