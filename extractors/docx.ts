@@ -98,6 +98,8 @@ function emitBlocks(nodes: XmlNode[], out: Block[], counter: { grids: number }):
     if (tag === 'p') {
       const text = trimLines(paragraphText(node));
       if (text) out.push({ kind: 'paragraph', text } satisfies Paragraph);
+      // text boxes anchored in the paragraph (titles are sometimes set in one) follow it
+      for (const box of textBoxesOf(node)) emitBlocks(box.children, out, counter);
     } else if (tag === 'tbl') {
       emitTable(node, out, counter);
     } else if (tag === 'sdt') {
@@ -106,6 +108,22 @@ function emitBlocks(nodes: XmlNode[], out: Block[], counter: { grids: number }):
       emitBlocks(childrenOf(node), out, counter);
     }
   }
+}
+
+/** The w:txbxContent elements inside a paragraph, once each (the VML fallback of a drawing repeats them). */
+function textBoxesOf(p: XmlNode): XmlNode[] {
+  const boxes: XmlNode[] = [];
+  const stack = [...p.children].reverse();
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.tag === 'txbxContent') {
+      boxes.push(node);
+      continue;
+    }
+    if (node.tag === 'Fallback' || node.tag === '#text') continue;
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i]);
+  }
+  return boxes;
 }
 
 /** Children of a container with transparent wrappers (sdt, customXml) flattened, keeping those tagged `tag`. */

@@ -79,6 +79,17 @@ describe('docx reader: text', () => {
     ]);
   });
 
+  it('reads a text box once, after the paragraph it is anchored in (not its VML fallback again)', async () => {
+    const box = `<w:txbxContent>${p('boxed title')}</w:txbxContent>`;
+    const body = `<w:p><w:r><w:t>anchor</w:t></w:r><w:r><mc:AlternateContent xmlns:mc="m"><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="w">${box}</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="v">${box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>` + p('next');
+    const doc = await read(docxOf(body));
+    expect(doc.blocks).toEqual([
+      { kind: 'paragraph', text: 'anchor' },
+      { kind: 'paragraph', text: 'boxed title' },
+      { kind: 'paragraph', text: 'next' },
+    ]);
+  });
+
   it('makes innermost tables grids and emits a layout table\'s own text in order', async () => {
     const inner = tbl(tr(tc('in1') + tc('1')));
     const body = p('before') + tbl(tr(`<w:tc>${p('outer text')}${inner}${p('after inner')}</w:tc>`)) + p('after');
