@@ -70,5 +70,8 @@ export function lineText(line: Line): string {
 
 /** Text of stacked lines (a cell, a paragraph): lines joined the same way as runs. */
 export function linesText(lines: Line[]): string {
-  return lines.map(lineText).reduce((acc, t) => joinPieces(acc, t), '');
+  // characters turned to read bottom to top (a btLr cell) are read from the bottom line up
+  const upwards = lines.length > 1 && lines.every((l) => l.runs.every((r) => r.quarter === 3));
+  const ordered = upwards ? [...lines].reverse() : lines;
+  return ordered.map(lineText).reduce((acc, t) => joinPieces(acc, t), '');
 }

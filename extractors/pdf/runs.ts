@@ -14,6 +14,8 @@ export interface Run extends Box {
   size: number;
   /** reads left to right in the frame (false: one character set on its own, e.g. vertical text) */
   upright: boolean;
+  /** direction the text runs in the frame: 0 →, 1 ↓, 2 ←, 3 ↑, -1 slanted */
+  quarter: number;
   /** x boundaries of the characters, length text.length + 1 (upright runs only) */
   edges?: number[];
 }
@@ -65,13 +67,14 @@ export function runsFromItems(items: TextItemLike[], toFrame: Matrix, skipFonts:
     else if (inked > 0) { scale = (width - spaces * spaceW) / inked; if (scale <= 0) { scale = width / (inked + spaces * spaceW); spaceW *= scale; } }
     const ox = m[4], oy = m[5];
     const corner = (along: number, up: number): [number, number] => [ox + ux * along + vx * up, oy + uy * along + vy * up];
-    const upright = quarterOf(ux, uy) === 0;
+    const quarter = quarterOf(ux, uy);
+    const upright = quarter === 0;
     let at = 0;
     let piece: { text: string; from: number; edges: number[] } | undefined;
     const flush = () => {
       if (!piece) return;
       const box = boxOfPoints([corner(piece.from, -0.15 * size), corner(at, 0.85 * size)]);
-      runs.push({ ...box, text: piece.text, size, upright: true, edges: piece.edges });
+      runs.push({ ...box, text: piece.text, size, upright: true, quarter, edges: piece.edges });
       piece = undefined;
     };
     chars.forEach((ch, i) => {
@@ -84,7 +87,7 @@ export function runsFromItems(items: TextItemLike[], toFrame: Matrix, skipFonts:
         piece.edges.push(ox + at + adv);
       } else {
         const box = boxOfPoints([corner(at, -0.15 * size), corner(at + adv, 0.85 * size), corner(at, 0.85 * size), corner(at + adv, -0.15 * size)]);
-        runs.push({ ...box, text: ch, size, upright: false });
+        runs.push({ ...box, text: ch, size, upright: false, quarter });
       }
       at += adv;
     });
@@ -95,7 +98,7 @@ export function runsFromItems(items: TextItemLike[], toFrame: Matrix, skipFonts:
 
 /** Runs (one per character) from glyphs placed by the operator walk. */
 export function runsFromGlyphs(glyphs: PlacedGlyph[]): Run[] {
-  return glyphs.map((g) => ({ ...boxOfPoints(g.corners), text: g.text, size: g.fontSize, upright: false }));
+  return glyphs.map((g) => ({ ...boxOfPoints(g.corners), text: g.text, size: g.fontSize, upright: false, quarter: 1 }));
 }
 
 /** Cut an upright run at x: the characters whose centre lies left of x, and the rest. */
