@@ -47,8 +47,25 @@ export function labelCore(norm: string): string {
   return core;
 }
 
+const rowFragments = new WeakMap<SpecRow, string[]>();
 function fragmentsOf(spec: SpecRow): string[] {
-  return [...spec.match, ...(EXTRA_ROW_FRAGMENTS[spec.id] ?? [])].map(normaliseLabel);
+  let f = rowFragments.get(spec);
+  if (!f) rowFragments.set(spec, (f = [...spec.match, ...(EXTRA_ROW_FRAGMENTS[spec.id] ?? [])].map(normaliseLabel)));
+  return f;
+}
+
+const columnFragments = new WeakMap<SpecColumn, string[]>();
+function columnFragmentsOf(col: SpecColumn): string[] {
+  let f = columnFragments.get(col);
+  if (!f) columnFragments.set(col, (f = [...(col.match ?? [col.label]), ...(EXTRA_COLUMN_FRAGMENTS[col.id] ?? [])].map(normaliseLabel)));
+  return f;
+}
+
+const specCores = new WeakMap<SpecRow, string>();
+function specCore(spec: SpecRow): string {
+  let c = specCores.get(spec);
+  if (c === undefined) specCores.set(spec, (c = labelCore(normaliseLabel(spec.label))));
+  return c;
 }
 
 /** Depth of a row in its table's hierarchy: children outrank their groups. */
@@ -87,7 +104,7 @@ export function matchRowLabel(norm: string, candidates: SpecRow[], group: string
   // fuzzy: a misspelt or truncated label still shares most of its characters with the layout's
   const scored = candidates
     .filter((spec) => !spec.match.every((f) => WHOLE_LABEL_ONLY.has(f)))
-    .map((spec) => ({ spec, score: similarity(core, labelCore(normaliseLabel(spec.label))) }))
+    .map((spec) => ({ spec, score: similarity(core, specCore(spec)) }))
     .sort((a, b) => b.score - a.score);
   const [best, second] = scored;
   if (best && best.score >= 0.6 && core.length >= 2 && (!second || best.score - second.score >= 0.15)) {
@@ -95,7 +112,7 @@ export function matchRowLabel(norm: string, candidates: SpecRow[], group: string
   }
   // numbering inside a known group: "2.…" under (三)不予公开 is the group's second child
   const n = splitNumbering(norm);
-  const namesAnotherRow = candidates.some((spec) => labelCore(normaliseLabel(spec.label)) === core);
+  const namesAnotherRow = candidates.some((spec) => specCore(spec) === core);
   if (group && n.numbering && /^\d/.test(n.numbering) && !namesAnotherRow) {
     const idx = Number(/\d+/.exec(n.numbering)?.[0]) - 1;
     const children = candidates.filter((s) => s.parent === group);
@@ -109,8 +126,7 @@ export function matchColumnLabel(norm: string, columns: SpecColumn[]): SpecColum
   const whole = dropQualifiers(norm) || norm;
   let best: { col: SpecColumn; len: number } | null = null;
   for (const col of columns) {
-    const frags = [...(col.match ?? [col.label]), ...(EXTRA_COLUMN_FRAGMENTS[col.id] ?? [])].map(normaliseLabel);
-    for (const frag of frags) {
+    for (const frag of columnFragmentsOf(col)) {
       const ok = WHOLE_LABEL_ONLY.has(frag) ? whole === frag : whole.includes(frag);
       if (ok && (!best || frag.length > best.len)) best = { col, len: frag.length };
     }

@@ -10,7 +10,7 @@ import { issue, type Issue } from '../issues.ts';
 import type { Provenance } from '../record/schema.ts';
 import { declaredMoneyUnit, parseCell } from '../text/numbers.ts';
 import { matchColumnLabel, matchRowLabel } from './match.ts';
-import { splitRow, streamRows, type GridRow, type StreamCell, type StreamRow } from './rows.ts';
+import { splitRow, streamRows, type GridRow, type RowParts, type StreamCell, type StreamRow } from './rows.ts';
 import { TEMPLATES, type SpecColumn, type SpecRow, type SpecTable } from './spec.ts';
 import type { SourceDoc } from '../../extractors/model.ts';
 import { SECTION } from '../text/meta.ts';
@@ -34,8 +34,21 @@ export interface Recognised {
 }
 
 const tablesOf = (v: Version): SpecTable[] => TEMPLATES.versions[v].tables;
-const ACTIVE_IDS = (v: Version) => tablesOf(v).filter((t) => t.id.startsWith('activeDisclosure.'));
 const table = (v: Version, id: string) => tablesOf(v).find((t) => t.id === id)!;
+// the layouts' tables, rows and columns, looked up once per process
+const ACTIVE_TABLES: Record<Version, SpecTable[]> = {
+  '2019': tablesOf('2019').filter((t) => t.id.startsWith('activeDisclosure.')),
+  '2021': tablesOf('2021').filter((t) => t.id.startsWith('activeDisclosure.')),
+};
+const ACTIVE_IDS = (v: Version) => ACTIVE_TABLES[v];
+const ACTIVE_COLUMNS: Record<Version, SpecColumn[]> = {
+  '2019': ACTIVE_TABLES['2019'].flatMap((t) => t.columns),
+  '2021': ACTIVE_TABLES['2021'].flatMap((t) => t.columns),
+};
+const ACTIVE_ROWS: SpecRow[] = [...new Map([...ACTIVE_TABLES['2019'], ...ACTIVE_TABLES['2021']].flatMap((t) => t.rows).map((r) => [r.id, r] as const)).values()];
+const APP_ROWS: SpecRow[] = [...new Map([...table('2021', 'applications').rows, ...table('2019', 'applications').rows].map((r) => [r.id, r] as const)).values()];
+const APP_GROUP_ROWS: SpecRow[] = APP_ROWS.filter((s) => !s.dataRow || s.id === 'other');
+const APP_COLUMNS: SpecColumn[] = table('2021', 'applications').columns;
 
 /** Money columns read in 万元, whatever unit the cell prints. */
 /** Does the current 表二 header describe this sub-table's columns? */
@@ -118,7 +131,7 @@ class Recogniser {
     const parts = splitRow(row);
     const afterHeader = this.previousWasActiveHeader;
     this.previousWasActiveHeader = false;
-    if (this.tryActiveHeader(row)) {
+    if (this.tryActiveHeader(row, parts)) {
       this.previousWasActiveHeader = true;
       return;
     }
@@ -129,7 +142,7 @@ class Recogniser {
       this.takeActiveRow(row, 'regulations', '', parts.values);
       return;
     }
-    if (this.tryApplicationsHeader(row, parts.values.length)) return;
+    if (this.tryApplicationsHeader(row, parts)) return;
     const last = parts.labels.at(-1);
     if (last && this.tryActiveRow(row, parts.labels, parts.values)) return;
     if (last && this.tryApplicationsRow(row, parts.labels, parts.values)) return;
@@ -138,19 +151,18 @@ class Recogniser {
 
   // ---------- 表二 ----------
 
-  private tryActiveHeader(row: GridRow): boolean {
+  private tryActiveHeader(row: GridRow, parts: RowParts): boolean {
     const found: { version: Version; col: SpecColumn; cell: StreamCell }[] = [];
     for (const cell of row.cells) {
       if (!cell.norm || cell.covered) continue;
       for (const v of ['2021', '2019'] as Version[]) {
-        const cols = ACTIVE_IDS(v).flatMap((t) => t.columns);
-        const col = matchColumnLabel(cell.norm, cols);
+        const col = matchColumnLabel(cell.norm, ACTIVE_COLUMNS[v]);
         if (col) found.push({ version: v, col, cell });
       }
     }
     if (!found.length) return false;
     // a header row holds column labels and nothing that reads as a value
-    if (splitRow(row).values.some((c) => c.norm)) return false;
+    if (parts.values.some((c) => c.norm)) return false;
     const score = (v: Version) => new Set(found.filter((f) => f.version === v).map((f) => f.cell.col)).size;
     const only = (v: Version) => found.filter((f) => f.version === v && !found.some((g) => g.version !== v && g.cell === f.cell)).length;
     const version: Version = only('2019') > only('2021') ? '2019' : only('2021') > only('2019') ? '2021' : score('2019') > score('2021') ? '2019' : '2021';
@@ -171,9 +183,7 @@ class Recogniser {
   private tryActiveRow(row: GridRow, labels: StreamCell[], values: StreamCell[]): boolean {
     if (this.section !== 'active' && this.section !== null) return false;
     const last = labels.at(-1)!;
-    const candidates = ACTIVE_IDS('2019').concat(ACTIVE_IDS('2021')).flatMap((t) => t.rows);
-    const unique = [...new Map(candidates.map((r) => [r.id, r])).values()];
-    const m = matchRowLabel(last.norm, unique, null);
+    const m = matchRowLabel(last.norm, ACTIVE_ROWS, null);
     if (!m || m.via === 'numbering') return false;
     if (!values.length) return false;
     this.section = 'active';
@@ -216,15 +226,14 @@ class Recogniser {
   // ---------- 表三 ----------
 
   private appSpecs(): SpecRow[] {
-    const rows = [...table('2021', 'applications').rows, ...table('2019', 'applications').rows];
-    return [...new Map(rows.map((r) => [r.id, r])).values()];
+    return APP_ROWS;
   }
 
   private appColumns(): SpecColumn[] {
-    return table('2021', 'applications').columns;
+    return APP_COLUMNS;
   }
 
-  private tryApplicationsHeader(row: GridRow, valueCount: number): boolean {
+  private tryApplicationsHeader(row: GridRow, parts: RowParts): boolean {
     if (row.cells.some((c) => isApplicationsHeaderCell(c.norm))) {
       this.enterApplications(row);
       this.recordAppHeaderSlots(row);
@@ -232,12 +241,11 @@ class Recogniser {
     }
     const cols = row.cells.map((c) => (c.norm && !c.covered ? matchColumnLabel(c.norm, this.appColumns()) : null));
     const distinct = new Set(cols.filter(Boolean).map((c) => c!.id));
-    if (distinct.size >= 3 && !splitRow(row).values.some((c) => c.norm)) {
+    if (distinct.size >= 3 && !parts.values.some((c) => c.norm)) {
       this.enterApplications(row);
       this.recordAppHeaderSlots(row);
       return true;
     }
-    void valueCount;
     return false;
   }
 
@@ -263,7 +271,7 @@ class Recogniser {
     // group context from the row's own outer label cells (merged group labels), else the last group seen
     let group = this.appGroup;
     for (const l of labels.slice(0, -1)) {
-      const g = matchRowLabel(l.norm, specs.filter((s) => !s.dataRow || s.id === 'other'), null);
+      const g = matchRowLabel(l.norm, APP_GROUP_ROWS, null);
       if (g) group = g.spec.id === 'results' ? (group ?? 'results') : g.spec.id;
     }
     const last = labels.at(-1)!;

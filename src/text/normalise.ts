@@ -24,6 +24,19 @@ const TRAD_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
 /** NFKC (full-width → half-width), traditional → simplified, no whitespace at all. */
 export function normaliseLabel(text: string): string {
+  let out = memo.get(text);
+  if (out === undefined) {
+    if (memo.size > 20_000) memo.clear();
+    out = computeNormalised(text);
+    memo.set(text, out);
+  }
+  return out;
+}
+
+/** Labels repeat across rows, tables and files: normalise each distinct text once per process. */
+const memo = new Map<string, string>();
+
+function computeNormalised(text: string): string {
   return text
     .normalize('NFKC')
     // mirrors converted to Taiwan usage print 檔案 where the layout says 文件
