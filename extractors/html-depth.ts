@@ -10,7 +10,9 @@ const SELF_CLOSING_BY_SIBLING = new Set(['p', 'li', 'dt', 'dd', 'td', 'th', 'tr'
 /** Elements whose content is raw text: tags inside them are not tags. */
 const RAW_TEXT = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noembed', 'noframes', 'plaintext']);
 
-const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^>"']|"[^"]*"|'[^']*')*?(\/?)>|<!--[\s\S]*?-->/g;
+// attribute text stops at the next '<' and quoted values are bounded, so a page of unclosed
+// tags or quotes cannot make the scan quadratic
+const TAG = /<(\/?)([A-Za-z][A-Za-z0-9:-]*)(?:[^<>"']|"[^"<]{0,4096}"|'[^'<]{0,4096}')*?(\/?)>|<!--[\s\S]*?-->/g;
 
 /**
  * The deepest nesting of elements in `html`, counting only elements that can nest. Stops early,

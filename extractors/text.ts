@@ -233,12 +233,15 @@ export const readTabSeparated: RegionReader = (lines, start) => {
   return { rows, next: i };
 };
 
+/** Lines longer than this are prose, never a space-aligned row (and keep the row patterns linear). */
+const MAX_SPACED_ROW = 1000;
 const NUMBER_TOKEN = '[-+\\u2212\\uff0d]?[0-9\\uff10-\\uff19][0-9\\uff10-\\uff19,.\\uff0c\\uff0e]*';
 const LABEL_THEN_NUMBERS = new RegExp(`^(.*?\\S)\\s+((?:${NUMBER_TOKEN}\\s+)+${NUMBER_TOKEN})$`);
 const ONLY_NUMBERS = new RegExp(`^(?:${NUMBER_TOKEN}\\s+)+${NUMBER_TOKEN}$`);
 
 /** Cells of a line printed with space-aligned columns, or a label followed by numbers; undefined for prose. */
 export function cellsOfSpacedLine(line: string): string[] | undefined {
+  if (line.length > MAX_SPACED_ROW) return undefined;
   const t = line.replace(/\u3000/g, '  ').trim();
   if (t === '') return undefined;
   if (ONLY_NUMBERS.test(t)) return t.split(/\s+/);

@@ -138,4 +138,11 @@ describe('html reader: limits', () => {
     expect(doc.problems).toEqual([]);
     expect(grids(doc.blocks)[0].rows.length).toBe(200);
   });
+
+  it('stays linear on a page of unclosed tags and quotes', async () => {
+    const t = performance.now();
+    const doc = await read(`<html><body>${'<a title="x '.repeat(100_000)}</body></html>`);
+    expect(performance.now() - t).toBeLessThan(3000);
+    expect(doc.problems.filter((p) => p.code === 'too_large')).toEqual([]);
+  });
 });

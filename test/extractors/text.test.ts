@@ -112,4 +112,11 @@ describe('text reader: pipe, tab and space dialects', () => {
     expect(grids(blocks)).toEqual([]);
     expect(paragraphs(blocks).length).toBe(2);
   });
+
+  it('stays linear on a megabyte-long line of numbers that is not a row', () => {
+    const t = performance.now();
+    const blocks = blocksOfText(`${'1 '.repeat(500_000)}x`);
+    expect(performance.now() - t).toBeLessThan(2000);
+    expect(grids(blocks)).toEqual([]);
+  });
 });
