@@ -55,6 +55,7 @@ export const readPdf: Reader = async (bytes, limits) => {
       problems.push({ code: 'needs_ocr', message: `the PDF has almost no text layer (${chars} characters on ${pagesRead} pages): a scan?` });
     } else if (chars > 0 && garbage / chars > MAX_GARBAGE_SHARE) {
       problems.push({ code: 'needs_ocr', message: `${Math.round((100 * garbage) / chars)}% of the text is not text (fonts without ToUnicode?)` });
+      return result([], total); // text that is not text would only mislead
     }
     return result(blocks, total);
   } finally {

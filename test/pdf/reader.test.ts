@@ -1,0 +1,179 @@
+/**
+ * Specific behaviours of the PDF reader on the fixtures in samples/pdf (made by
+ * scripts/fixtures/make-pdf-fixtures.ts). Goldens cover whole outputs; these name the traps.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '../../extractors/pdf/index.ts';
+import { DEFAULT_READER_LIMITS, type Grid } from '../../extractors/model.ts';
+import { compactGrid, grids, readSample, SAMPLES } from './compact.ts';
+
+const rowOf = (g: Grid, label: string, col = 0) => g.rows.findIndex((row) => row[col].text === label && !row[col].covered);
+
+describe('cell text', () => {
+  it('joins a vertical group label set one character a line into one string', async () => {
+    const [table] = grids(await readSample('vertical-group-label'));
+    const r = rowOf(table, '三、本年度办理结果');
+    expect(r).toBeGreaterThan(0);
+    expect(table.rows[r][0].text).toHaveLength(9);
+    expect(table.rows[r][0].rowSpan).toBe(5);
+    for (let k = 1; k < 5; k++) expect(table.rows[r + k][0]).toMatchObject({ covered: true, origin: [r, 0] });
+  });
+
+  it('joins labels wrapped over two and three lines without separators', async () => {
+    const [table] = grids(await readSample('vertical-group-label'));
+    const labels = table.rows.map((row) => row[1].text);
+    expect(labels).toContain('（二）部分公开（区分处理的，只计这一情形，不计其他情形）');
+    expect(labels).toContain('（三）不予公开的具体情形之一：属于国家秘密或者其他法律行政法规禁止公开的政府信息');
+  });
+
+  it('places glyphs of a vertical-writing font (which pdfjs text content misplaces) into their cell', async () => {
+    const [table] = grids(await readSample('hand-merged-items'));
+    expect(table.rows[1][0]).toMatchObject({ text: '办理结果', rowSpan: 4, covered: false });
+  });
+
+  it('reads a bottom-to-top rotated cell in reading order', async () => {
+    const [, small] = grids(await readSample('vertical-group-label'));
+    expect(small.rows[0][0].text).toBe('行政复议');
+  });
+
+  it('splits one pdfjs item that runs over several cells where the rules cross it', async () => {
+    const [table] = grids(await readSample('hand-merged-items'));
+    expect(compactGrid(table)[0].slice(1)).toEqual(['信息内容', '本年制发件数', '本年废止件数', '现行有效件数']);
+    expect(compactGrid(table)[1].slice(1, 3)).toEqual(['规章', '12']);
+  });
+
+  it('merges letter-spaced glyphs, keeps fullwidth digits and spaces inside numbers as printed', async () => {
+    const [table] = grids(await readSample('hand-merged-items'));
+    expect(table.rows[2][1].text).toBe('规范性文件');
+    expect(table.rows[2][2].text).toBe('３４');
+    expect(table.rows[1][4].text).toBe('1 234');
+  });
+
+  it('keeps blank cells blank and distinct from covered slots', async () => {
+    const [table] = grids(await readSample('vertical-group-label'));
+    const row = table.rows[rowOf(table, '（四）无法提供', 1)];
+    expect(row.map((c) => c.text)).toEqual([expect.any(String), '（四）无法提供', '', '１２', '', '3', '', '0', '15']);
+    expect(row[2]).toMatchObject({ covered: false, rowSpan: 1, colSpan: 1 });
+  });
+});
+
+describe('cell places', () => {
+  it('gives every slot a page and a top-left-origin bbox inside the page', async () => {
+    for (const name of ['vertical-group-label', 'hand-merged-items', 'hand-rotation-matrix', 'unruled-table']) {
+      for (const g of grids(await readSample(name))) {
+        for (const row of g.rows) {
+          for (const cell of row) {
+            const [x0, y0, x1, y1] = cell.place!.bbox!;
+            expect(cell.place!.page).toBe(g.pages![0]);
+            expect(x0).toBeLessThan(x1);
+            expect(y0).toBeLessThan(y1);
+            expect(Math.min(x0, y0)).toBeGreaterThanOrEqual(0);
+            expect(Math.max(x1, y1)).toBeLessThanOrEqual(842);
+          }
+        }
+      }
+    }
+  });
+
+  it('measures y from the top of the page', async () => {
+    // the hand-made table's second rule row sits at PDF y 735..710, i.e. 107..132 from the top
+    const [table] = grids(await readSample('hand-merged-items'));
+    const [, y0, , y1] = table.rows[1][2].place!.bbox!;
+    expect(y0).toBeCloseTo(842 - 735, 0);
+    expect(y1).toBeCloseTo(842 - 710, 0);
+  });
+});
+
+describe('pages', () => {
+  it('gives a continued table the same columns on both pages and no footer text', async () => {
+    for (const name of ['table-split-repeated-header', 'table-split-no-header']) {
+      const doc = await readSample(name);
+      const [first, second] = grids(doc);
+      expect(first.pages).toEqual([1]);
+      expect(second.pages).toEqual([2]);
+      expect(second.width).toBe(first.width);
+      const xs = (g: Grid) => g.rows.find((row) => row.every((c) => c.colSpan === 1))!.map((c) => c.place!.bbox![0]);
+      expect(xs(second)).toEqual(xs(first));
+      // the merged group label cut by the page break: blank origin on the new page, covering the rows below
+      const cut = second.rows.findIndex((row) => row[1].text === '7.情形名称第7项');
+      expect(second.rows[cut][0]).toMatchObject({ text: '', covered: false });
+      expect(second.rows[cut][0].rowSpan).toBeGreaterThan(1);
+    }
+  });
+
+  it('never puts page numbers or footers into grid cells', async () => {
+    const names = readdirSync(SAMPLES).filter((f) => f.endsWith('.pdf')).map((f) => f.replace(/\.pdf$/, ''));
+    for (const name of names) {
+      const doc = await readSample(name);
+      for (const g of grids(doc)) for (const row of g.rows) for (const cell of row) expect(cell.text).not.toMatch(/^\s*[-—]\s*\d+\s*[-—]\s*$/);
+    }
+  });
+
+  it('reads a caption on one page and the table on the next, and a header row left behind', async () => {
+    const caption = await readSample('caption-rows-next-page');
+    expect(grids(caption).map((g) => g.pages)).toEqual([[2]]);
+    expect(caption.blocks.some((b) => b.kind === 'paragraph' && b.place?.page === 1 && b.text === '二、主动公开政府信息情况')).toBe(true);
+    const header = await readSample('header-rows-next-page');
+    expect(grids(header).map((g) => [g.pages, g.rows.length])).toEqual([[[1], 1], [[2], 2]]);
+  });
+
+  it('reads content drawn under a 90 degree matrix and a page with /Rotate like an upright page', async () => {
+    const [turned, rotated] = grids(await readSample('hand-rotation-matrix'));
+    const expected = [['信息内容', '制发', '废止'], ['规章', '41', '3'], ['行政规范性文件', '8', '260']];
+    expect(compactGrid(turned)).toEqual(expected);
+    expect(compactGrid(rotated)).toEqual(expected);
+    const upright = grids(await readSample('unruled-table'));
+    expect(grids(await readSample('rotated-page')).map(compactGrid)).toEqual(upright.map(compactGrid));
+  });
+
+  it('builds an unruled table from text alignment', async () => {
+    const [table] = grids(await readSample('unruled-table'));
+    expect(table.aligned).toBe(true);
+    expect(compactGrid(table)[3]).toEqual(['行政许可', '', '77', '9']);
+  });
+
+  it('stops at the page limit and says so', async () => {
+    const doc = await readSample('table-split-no-header', { ...DEFAULT_READER_LIMITS, maxPdfPages: 1 });
+    expect(doc.pages).toBe(2);
+    expect(grids(doc).every((g) => g.pages![0] === 1)).toBe(true);
+    expect(doc.problems.map((p) => p.code)).toEqual(['partial_read']);
+  });
+});
+
+describe('problems', () => {
+  it('says encrypted, fast', async () => {
+    await readSample('scanned'); // pdfjs loaded
+    const started = performance.now();
+    const doc = await readSample('encrypted');
+    expect(doc.problems.map((p) => p.code)).toEqual(['encrypted']);
+    expect(doc.blocks).toEqual([]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it('says needs_ocr for a page image without text and for fonts without ToUnicode', async () => {
+    expect((await readSample('scanned')).problems.map((p) => p.code)).toEqual(['needs_ocr']);
+    const garbage = await readSample('garbage-font');
+    expect(garbage.problems.map((p) => p.code)).toEqual(['needs_ocr']);
+    expect(garbage.blocks).toEqual([]);
+  });
+
+  it('returns a coded problem for truncated and non-PDF bytes instead of throwing', async () => {
+    expect((await readSample('truncated')).problems.map((p) => p.code)).toEqual(['corrupt']);
+    const junk = await readPdf(new TextEncoder().encode('%PDF-1.7\nnot really a pdf\n'), DEFAULT_READER_LIMITS);
+    expect(junk.problems[0].code).toMatch(/^(corrupt|partial_read)$/);
+    const empty = await readPdf(new Uint8Array(0), DEFAULT_READER_LIMITS);
+    expect(empty.problems[0].code).toBe('corrupt');
+  });
+});
+
+describe('boundaries', () => {
+  it('keeps CJK characters out of extractors/pdf', () => {
+    const dir = fileURLToPath(new URL('../../extractors/pdf/', import.meta.url));
+    for (const file of readdirSync(dir)) {
+      const text = readFileSync(`${dir}${file}`, 'utf8');
+      expect(/[\u3000-\u9fff\uff00-\uffef]/.test(text), file).toBe(false);
+    }
+  });
+});
