@@ -15,6 +15,7 @@ export const FIXTURES = [
   'header-rows-next-page',
   'unruled-table',
   'rotated-page',
+  'html-site-chrome',
   'hand-merged-items',
   'hand-rotation-matrix',
   'garbage-font',
