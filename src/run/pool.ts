@@ -1,7 +1,7 @@
 /**
  * A pool of worker processes that extract files, one file per worker at a time.
  *
- * Isolation: each worker is a separate Node process (fork, tsx loader) so that a parser that
+ * Isolation: each worker is a separate Node process (fork of worker-entry.mjs) so that a parser that
  * hangs, throws or exhausts memory takes only its own file down:
  * - time: a file not done within `timeoutMs` gets its worker killed (SIGKILL) → `timeout`;
  * - memory: V8's heap is capped (--max-old-space-size = the cap) and the pool samples every
@@ -50,8 +50,8 @@ interface Slot {
   stderr: string;
 }
 
-const WORKER = fileURLToPath(new URL('./worker.ts', import.meta.url));
-const TSX_LOADER = import.meta.resolve('tsx');
+/** worker-entry.mjs installs ts-hooks.mjs (esbuild for the project's .ts, native for node_modules) and runs worker.ts */
+const WORKER = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 const MAX_START_FAILURES = 3;
 /** a worker over this share of its memory cap after a file is replaced */
 const RECYCLE_AT = 0.8;
@@ -107,7 +107,7 @@ export class WorkerPool {
     // first and the sampler stops the worker at once, before V8 slows down in last-resort GCs
     const heapMb = Math.max(64, this.opts.maxMemoryMb);
     const child = fork(WORKER, [], {
-      execArgv: ['--import', TSX_LOADER, `--max-old-space-size=${heapMb}`, '--max-semi-space-size=32'],
+      execArgv: [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=32'],
       env: { ...process.env, ...this.opts.env, XXGK_WORKER_SETTINGS: JSON.stringify(this.opts.settings) },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',

@@ -27,10 +27,7 @@ async function runTestHooks(bytes: Uint8Array): Promise<void> {
   if (has('XXGK-TEST-CRASH')) process.exit(70);
   if (has('XXGK-TEST-OOM')) {
     const hog: Buffer[] = [];
-    for (;;) {
-      hog.push(Buffer.alloc(16 << 20, 1));
-      await new Promise((r) => setTimeout(r, 5));
-    }
+    for (;;) hog.push(Buffer.alloc(32 << 20, 1));
   }
   if (has('XXGK-TEST-SLOW')) await new Promise((r) => setTimeout(r, 200));
 }

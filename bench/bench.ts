@@ -1,0 +1,120 @@
+/**
+ * Throughput of `xxgk extract` on a generated crawl: files/s with 1 worker and with all workers
+ * (the speed-up), files/s per format, and peak memory (runner + workers, sampled together).
+ *
+ *   npm run bench                         print the table
+ *   npm run bench -- --files 2000         size of the mixed crawl (default 1200)
+ *   npm run bench -- --write-results      also write bench/results.md (numbers in docs come from here)
+ *
+ * files/s counts the whole run (start-up included); "steady" counts from the first file done to
+ * the last (worker start-up excluded), which is what a long crawl sees.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { resolveWorkers, runExtract } from '../src/run/batch.ts';
+import { DEFAULT_SETTINGS, type Settings } from '../src/settings.ts';
+import { TOOL_VERSION } from '../src/version.ts';
+import { loadSamples, writeCrawl, type BenchFormat, type CrawlPlan } from './crawl.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: number) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? Number(args[i + 1]) : dflt;
+};
+const TOTAL = opt('--files', 1200);
+const PER_FORMAT = opt('--per-format', 400);
+const writeResults = args.includes('--write-results');
+
+interface Row {
+  run: string;
+  files: number;
+  workers: number;
+  wallS: number;
+  filesPerS: number;
+  steadyPerS: number;
+  peakRssMb: number;
+  statuses: string;
+}
+
+async function measure(name: string, dir: string, workers: number): Promise<Row> {
+  const settings: Settings = { ...DEFAULT_SETTINGS, run: { ...DEFAULT_SETTINGS.run, workers } };
+  const out = mkdtempSync(join(tmpdir(), 'xxgk-bench-out-'));
+  let first = 0, last = 0;
+  const t0 = performance.now();
+  try {
+    const r = await runExtract({
+      inputs: [dir], outDir: out, settings,
+      onProgress: (p) => {
+        if (p.writing) return;
+        const now = performance.now();
+        if (p.done === 1) first = now;
+        last = now;
+      },
+    });
+    const wall = (performance.now() - t0) / 1000;
+    const s = r.summary;
+    return {
+      run: name, files: s.files, workers: s.run.workers, wallS: wall,
+      filesPerS: s.files / wall,
+      steadyPerS: last > first ? (s.files - 1) / ((last - first) / 1000) : NaN,
+      peakRssMb: s.run.peakRssMb,
+      statuses: Object.entries(s.byStatus).map(([k, v]) => `${k} ${v}`).join(', '),
+    };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
+function table(rows: Row[]): string {
+  const head = '| run | files | workers | wall s | files/s | steady files/s | peak RSS MB | statuses |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---|';
+  return [head, sep, ...rows.map((r) => `| ${r.run} | ${r.files} | ${r.workers} | ${fmt(r.wallS)} | ${fmt(r.filesPerS)} | ${fmt(r.steadyPerS)} | ${r.peakRssMb} | ${r.statuses} |`)].join('\n');
+}
+
+const samples = loadSamples();
+const have = (Object.keys(samples) as BenchFormat[]).filter((f) => samples[f].length);
+const root = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
+const loadBefore = loadavg()[0];
+const started = new Date();
+try {
+  // the mixed crawl: documents of every format there are samples of, 5% broken, 5% duplicates
+  const docs = Math.round(TOTAL * 0.9);
+  const share: Record<BenchFormat, number> = { text: 0.3, html: 0.3, docx: 0.3, pdf: 0.1 };
+  const sum = have.reduce((a, f) => a + share[f], 0);
+  const counts = Object.fromEntries(have.map((f) => [f, Math.round((docs * share[f]) / sum)])) as CrawlPlan['counts'];
+  const mixed = join(root, 'mixed');
+  const written = writeCrawl(mixed, { counts, broken: Math.round(TOTAL * 0.05), duplicates: Math.round(TOTAL * 0.05) }, samples);
+  console.error(`bench: mixed crawl ${JSON.stringify(written)} in ${mixed}`);
+
+  const all = resolveWorkers(DEFAULT_SETTINGS, Number.MAX_SAFE_INTEGER);
+  const rows: Row[] = [];
+  rows.push(await measure('mixed, 1 worker', mixed, 1));
+  console.error(table(rows.slice(-1)));
+  rows.push(await measure(`mixed, ${all} workers`, mixed, all));
+  console.error(table(rows.slice(-1)));
+  for (const f of have) {
+    const dir = join(root, f);
+    writeCrawl(dir, { counts: { [f]: f === 'pdf' ? Math.min(PER_FORMAT, 100) : PER_FORMAT } }, samples);
+    rows.push(await measure(`${f} only, ${all} workers`, dir, all));
+    console.error(table(rows.slice(-1)));
+  }
+  const one = rows[0], many = rows[1];
+  const speedup = `speed-up with ${all} workers: ${fmt(many.filesPerS / one.filesPerS, 2)}× overall, ${fmt(many.steadyPerS / one.steadyPerS, 2)}× steady`;
+  const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, xxgk ${TOOL_VERSION}; ` +
+    `load average ${fmt(loadBefore, 2)} before, ${fmt(loadavg()[0], 2)} after (other processes on the machine compete for the cores)`;
+  console.log(`\n${table(rows)}\n\n${speedup}\n${machine}`);
+  if (writeResults) {
+    const path = fileURLToPath(new URL('./results.md', import.meta.url));
+    writeFileSync(path, `# xxgk extract benchmark\n\nMeasured ${started.toISOString()} by \`npm run bench -- --write-results\` on a generated crawl ` +
+      `(variants of samples/, 5% broken files, 5% duplicates; per-format crawls of ${PER_FORMAT} files, PDF at most 100).\n\n` +
+      `${table(rows)}\n\n${speedup}.\n\n${machine}.\n\n` +
+      'files/s counts the whole run including worker start-up; steady files/s counts from the first file done to the last. ' +
+      'Peak RSS is the runner plus all workers, sampled together every 50 ms.\n');
+    console.error(`bench: wrote ${path}`);
+  }
+} finally {
+  rmSync(root, { recursive: true, force: true });
+}
