@@ -1,5 +1,6 @@
 /**
- * A pool of worker processes that extract files, one file per worker at a time.
+ * A pool of worker processes that extract files, each worker one file at a time (with the next
+ * one or two already sent to it: see PIPELINE).
  *
  * Isolation: each worker is a separate Node process (fork of worker-entry.mjs) so that a parser that
  * hangs, throws or exhausts memory takes only its own file down:
@@ -8,7 +9,8 @@
  *   worker's resident memory (/proc) every 50 ms, killing a worker over `maxMemoryMb` → `out_of_memory`
  *   (a V8 heap abort is recognised from its stderr and coded the same);
  * - any other death → `worker_crashed`.
- * A killed or dead worker is replaced at once and the run goes on. Peak memory is therefore about
+ * A killed or dead worker is replaced at once and the run goes on. (XXGK_WORKER_CPU_PROF=DIR in the
+ * environment writes a CPU profile of every worker into DIR, for performance work.) Peak memory is therefore about
  * workers × maxMemoryMb plus the runner's own (~100 MB).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -43,7 +45,9 @@ interface Task {
 interface Slot {
   child: ChildProcess;
   ready: boolean;
-  task: Task | null;
+  /** tasks sent to this worker, in order; the first is the one being worked on */
+  tasks: Task[];
+  /** the time limit of the first task (or the start-up limit before ready) */
   timer: NodeJS.Timeout | null;
   killedFor: 'timeout' | 'memory' | 'recycle' | 'startup' | null;
   peakRss: number;
@@ -53,6 +57,13 @@ interface Slot {
 /** worker-entry.mjs installs ts-hooks.mjs (esbuild for the project's .ts, native for node_modules) and runs worker.ts */
 const WORKER = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
 const MAX_START_FAILURES = 3;
+/**
+ * Tasks sent to a worker ahead of time: the worker starts its next file as soon as it sends a
+ * result, without waiting for the runner to answer (on a busy machine each round trip costs
+ * milliseconds). Only the first task of a worker is running, so only it can time out or be blamed
+ * for a crash; the ones behind it are handed to another worker.
+ */
+const PIPELINE = 4;
 /** a worker over this share of its memory cap after a file is replaced */
 const RECYCLE_AT = 0.8;
 /** a worker not ready after this long (start-up and warm-up) is a start failure */
@@ -107,13 +118,13 @@ export class WorkerPool {
     // first and the sampler stops the worker at once, before V8 slows down in last-resort GCs
     const heapMb = Math.max(64, this.opts.maxMemoryMb);
     const child = fork(WORKER, [], {
-      execArgv: [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=32'],
+      execArgv: [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=32', ...(process.env.XXGK_WORKER_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.XXGK_WORKER_CPU_PROF] : [])],
       env: { ...process.env, ...this.opts.env, XXGK_WORKER_SETTINGS: JSON.stringify(this.opts.settings) },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       serialization: 'advanced',
     });
     this.started++;
-    const slot: Slot = { child, ready: false, task: null, timer: null, killedFor: null, peakRss: 0, stderr: '' };
+    const slot: Slot = { child, ready: false, tasks: [], timer: null, killedFor: null, peakRss: 0, stderr: '' };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (d: string) => { slot.stderr = (slot.stderr + d).slice(-4000); });
     child.on('message', (m: FromWorker) => this.onMessage(slot, m));
@@ -126,16 +137,16 @@ export class WorkerPool {
 
   private onMessage(slot: Slot, m: FromWorker): void {
     if (m.type === 'ready') {
-      if (slot.timer) clearTimeout(slot.timer);
-      slot.timer = null;
+      this.clearTimer(slot);
       slot.ready = true;
       this.startFailures = 0;
       this.dispatch();
       return;
     }
-    const task = slot.task;
-    if (!task || task.id !== m.id) return;
-    this.finish(slot);
+    const at = slot.tasks.findIndex((t) => t.id === m.id);
+    if (at < 0) return;
+    const [task] = slot.tasks.splice(at, 1);
+    this.startHead(slot);
     // a worker that kept much memory after a file is replaced before its next file, so that the
     // memory a file leaves behind is never blamed on the next one
     const rss = slot.child.pid === undefined ? null : rssOf(slot.child.pid);
@@ -149,19 +160,23 @@ export class WorkerPool {
   private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
-    const task = slot.task;
+    this.clearTimer(slot);
     const killedFor = slot.killedFor;
-    this.finish(slot);
-    if (!slot.ready && !task && !this.closing) this.startFailures++;
-    if (task) {
+    const tasks = slot.tasks.splice(0);
+    if (!slot.ready && !this.closing) this.startFailures++;
+    // the first task was running: it is the one that failed (unless the worker was retired on
+    // purpose); the others had not started and go back to the queue
+    const head = killedFor === 'recycle' || killedFor === 'startup' || !slot.ready ? null : tasks.shift() ?? null;
+    this.queue.unshift(...tasks);
+    if (head) {
       const heapAbort = /heap out of memory|Reached heap limit|Allocation failed/i.test(slot.stderr);
       if (killedFor === 'timeout') {
-        task.resolve({ kind: 'failed', code: 'timeout', message: `not done after ${this.opts.timeoutMs / 1000} s; the worker was stopped` });
+        head.resolve({ kind: 'failed', code: 'timeout', message: `not done after ${this.opts.timeoutMs / 1000} s; the worker was stopped` });
       } else if (killedFor === 'memory' || heapAbort) {
-        task.resolve({ kind: 'failed', code: 'out_of_memory', message: `the worker went over its ${this.opts.maxMemoryMb} MB memory cap (peak ${Math.round(slot.peakRss / MB)} MB) and was stopped` });
+        head.resolve({ kind: 'failed', code: 'out_of_memory', message: `the worker went over its ${this.opts.maxMemoryMb} MB memory cap (peak ${Math.round(slot.peakRss / MB)} MB) and was stopped` });
       } else {
         const tail = slot.stderr.trim().split('\n').slice(-2).join(' | ');
-        task.resolve({ kind: 'failed', code: 'worker_crashed', message: `the worker died (${signal ?? `exit ${code}`})${tail ? `: ${tail}` : ''}` });
+        head.resolve({ kind: 'failed', code: 'worker_crashed', message: `the worker died (${signal ?? `exit ${code}`})${tail ? `: ${tail}` : ''}` });
       }
     }
     if (this.closing) return;
@@ -169,30 +184,36 @@ export class WorkerPool {
       this.broken = killedFor === 'memory'
         ? `workers cannot start within the ${this.opts.maxMemoryMb} MB memory cap (raise --max-memory)`
         : `workers cannot start: ${slot.stderr.trim().split('\n').slice(-3).join(' | ') || `exit ${code ?? signal}`}`;
-      for (const t of this.queue.splice(0)) t.resolve({ kind: 'failed', code: 'worker_crashed', message: this.broken });
       this.slots.splice(i, 1);
+      if (this.slots.length === 0) for (const t of this.queue.splice(0)) t.resolve({ kind: 'failed', code: 'worker_crashed', message: this.broken });
       return;
     }
     this.slots[i] = this.spawn();
   }
 
-  private finish(slot: Slot): void {
+  private clearTimer(slot: Slot): void {
     if (slot.timer) clearTimeout(slot.timer);
     slot.timer = null;
-    slot.task = null;
-    slot.killedFor = null;
+  }
+
+  /** Start the time limit of the worker's first task (the one it is working on). */
+  private startHead(slot: Slot): void {
+    this.clearTimer(slot);
+    slot.peakRss = 0;
+    if (slot.tasks.length) slot.timer = setTimeout(() => this.kill(slot, 'timeout'), this.opts.timeoutMs);
   }
 
   private dispatch(): void {
-    for (const slot of this.slots) {
-      if (!this.queue.length) return;
-      if (!slot.ready || slot.task || slot.killedFor) continue;
-      const task = this.queue.shift()!;
-      slot.task = task;
-      slot.peakRss = 0;
-      slot.timer = setTimeout(() => this.kill(slot, 'timeout'), this.opts.timeoutMs);
-      const msg: ToWorker = { type: 'task', id: task.id, path: task.path, file: task.file };
-      slot.child.send(msg);
+    for (let depth = 1; depth <= PIPELINE; depth++) {
+      for (const slot of this.slots) {
+        if (!this.queue.length) return;
+        if (!slot.ready || slot.killedFor || slot.tasks.length >= depth) continue;
+        const task = this.queue.shift()!;
+        slot.tasks.push(task);
+        if (slot.tasks.length === 1) this.startHead(slot);
+        const msg: ToWorker = { type: 'task', id: task.id, path: task.path, file: task.file };
+        slot.child.send(msg);
+      }
     }
   }
 
