@@ -53,6 +53,7 @@ export function joinPieces(left: string, right: string): string {
 /** A page number line: `3`, `-3-`, `- 3 -`, `\u7b2c3\u9875`, `3/10`, `Page 3`. */
 export function isPageNumber(text: string): boolean {
   const t = text.replace(/\s+/g, '');
+  if (/\d\s+\d/.test(text)) return false; // numbers set apart: a row of values
   return (
     /^[-\u2014\u2013\u2012\u2500\uff0d]*\d{1,4}[-\u2014\u2013\u2012\u2500\uff0d]*$/.test(t) ||
     /^\u7b2c\d{1,4}\u9875(\u5171\d{1,4}\u9875)?$/.test(t) ||

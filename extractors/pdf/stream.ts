@@ -6,7 +6,7 @@
 import { isNumeric, isPageNumber } from './chars.ts';
 import { groupLines, lineText, type Line } from './lines.ts';
 import type { Run } from './runs.ts';
-import { clusterValues, type CellSpan, type TableStructure } from './structure.ts';
+import type { CellSpan, TableStructure } from './structure.ts';
 
 /** Runs further apart than this many font sizes belong to different cells. */
 export const PHRASE_GAP_EMS = 1.2;
@@ -28,7 +28,12 @@ function phrasesOf(line: Line): Phrase[] {
 }
 
 export function tablesFromText(runs: Run[]): TableStructure[] {
-  const lines = groupLines(runs.filter((r) => r.upright)).filter((l) => !isPageNumber(lineText(l)));
+  // a page number is a decorated number (`- 3 -`) or a bare one opening or closing the page
+  const all = groupLines(runs.filter((r) => r.upright));
+  const lines = all.filter((l, k) => {
+    const t = lineText(l);
+    return !(isPageNumber(t) && (!/^\d+$/.test(t) || k === 0 || k === all.length - 1));
+  });
   const info = lines.map((line) => {
     const phrases = phrasesOf(line);
     const numeric = phrases.filter((p) => isNumeric(p.text)).length;
@@ -72,41 +77,38 @@ function structureOf(block: { line: Line; phrases: Phrase[]; numeric: number }[]
   const xs = [Math.min(left, bands[0][0]) - 1];
   for (let k = 1; k < bands.length; k++) xs.push((bands[k - 1][1] + bands[k][0]) / 2);
   xs.push(Math.max(right, bands[bands.length - 1][1]) + 1);
-  // rows: numeric lines anchor rows; other lines join the nearest anchor when they only hold the first column
-  const anchors = block.filter((b) => b.numeric >= 1);
-  const groups: Line[][] = [];
-  const anchorOf = new Map<Line, number>();
-  for (const b of block) {
-    const onlyFirst = b.phrases.every((p) => p.x1 <= xs[1] + 1);
-    if (b.numeric >= 1 || !onlyFirst) {
-      const early = anchorOf.get(b.line);
-      if (early !== undefined) { groups[early].push(b.line); continue; }
-      anchorOf.set(b.line, groups.length);
-      groups.push([b.line]);
-      continue;
-    }
-    const cy = (b.line.y0 + b.line.y1) / 2;
-    let best: Line | undefined, bestD = Infinity;
-    for (const a of anchors) {
-      const d = Math.abs((a.line.y0 + a.line.y1) / 2 - cy);
-      if (d < bestD) { bestD = d; best = a.line; }
-    }
-    const h = b.line.y1 - b.line.y0;
-    if (best && bestD <= 1.6 * h && anchorOf.has(best)) groups[anchorOf.get(best)!].push(b.line);
-    else if (best && bestD <= 1.6 * h) {
-      // the anchor comes later: start its group now
-      anchorOf.set(best, groups.length);
-      groups.push([b.line]);
+  // rows: a line with numbers starts a row unless it completes a label begun on the line above
+  // (numbers centred against a wrapped label); a first-column-only line continues the row when the
+  // first-column text above it ran to the column's edge (a wrapped label), else starts a row
+  const firstRight = Math.max(...block.flatMap((b) => b.phrases.filter((p) => p.x1 <= xs[1]).map((p) => p.x1)));
+  // where rows are padded, lines of one cell sit closer together than the rows do
+  const gaps = block.slice(1).map((b, k) => b.line.y0 - block[k].line.y1);
+  const typicalGap = gaps.length ? [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)] : 0;
+  const rows: { lines: Line[]; numeric: boolean; open: boolean }[] = [];
+  for (const [k, b] of block.entries()) {
+    const tight = k > 0 && gaps[k - 1] < 0.5 * typicalGap;
+    const first = b.phrases.filter((p) => p.x1 <= xs[1]);
+    const onlyFirst = first.length === b.phrases.length;
+    const size = b.line.size;
+    const current = rows[rows.length - 1];
+    const hasNumbers = b.numeric >= 1;
+    const joins = current && (hasNumbers ? !current.numeric && (current.open || tight) : onlyFirst && (current.open || tight));
+    if (joins) {
+      current.lines.push(b.line);
+      current.numeric ||= hasNumbers;
     } else {
-      groups.push([b.line]);
+      rows.push({ lines: [b.line], numeric: hasNumbers, open: false });
     }
+    const row = rows[rows.length - 1];
+    // a first-column text that reaches the column's edge wraps onto the next line
+    if (first.length) row.open = first[first.length - 1].x1 >= firstRight - 1.5 * size;
+    else if (hasNumbers) row.open = row.open && !onlyFirst;
   }
-  const extents = groups.map((g) => [Math.min(...g.map((l) => l.y0)), Math.max(...g.map((l) => l.y1))] as [number, number]);
+  const extents = rows.map((r) => [Math.min(...r.lines.map((l) => l.y0)), Math.max(...r.lines.map((l) => l.y1))] as [number, number]);
   const ys = [extents[0][0] - 1];
   for (let k = 1; k < extents.length; k++) ys.push((extents[k - 1][1] + extents[k][0]) / 2);
   ys.push(extents[extents.length - 1][1] + 1);
-  const bounds = clusterValues(ys, 0.01);
-  if (bounds.length !== ys.length) return undefined; // rows overlap: not a clean table
+  if (ys.some((y, k) => k > 0 && y <= ys[k - 1])) return undefined;
   const cells: CellSpan[] = [];
   for (let r = 0; r < ys.length - 1; r++) for (let c = 0; c < xs.length - 1; c++) cells.push({ r, c, rowSpan: 1, colSpan: 1 });
   return { xs, ys, cells, method: 'stream' };

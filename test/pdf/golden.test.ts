@@ -17,6 +17,7 @@ export const FIXTURES = [
   'rotated-page',
   'html-site-chrome',
   'hand-merged-items',
+  'hand-unruled-wrapped',
   'hand-rotation-matrix',
   'garbage-font',
   'scanned',
