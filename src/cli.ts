@@ -64,6 +64,11 @@ Exit codes:
   2  usage error
   3  nothing to do: a path does not exist, no files found, or DIR cannot be written
   4  with --strict: the run completed but some file has status "failed"
+  130/143  interrupted (SIGINT/SIGTERM): finished files are in reports.jsonl; --resume continues
+
+Memory: each worker is killed and replaced when its resident memory passes --max-memory (the file
+is recorded "out_of_memory"), so peak memory stays under workers × --max-memory + ~150 MB for the
+runner (2 workers × 896 MB ≈ 1.9 GB by default on 2 cores).
 `;
 
 class UsageError extends Error {}
@@ -183,6 +188,14 @@ export async function main(argv: string[], err: NodeJS.WriteStream = process.std
     return EXIT.nothing;
   }
   const view = opts.quiet ? null : new ProgressView(err);
+  // Ctrl-C / kill: reports.jsonl already holds every finished file; the workers exit with us
+  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+    process.once(signal, () => {
+      view?.end();
+      err.write(`\nxxgk: interrupted; ${opts.out}/${OUTPUT_FILES.jsonl} keeps the finished files: run again with --resume to continue\n`);
+      process.exit(code);
+    });
+  }
   const result = await runExtract({
     inputs: opts.paths,
     outDir: opts.out,

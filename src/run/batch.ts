@@ -151,7 +151,8 @@ export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
   };
 
   const inflight = new Set<Promise<void>>();
-  const limit = workers * 4;
+  // files hashed and waiting for a worker: enough to keep every worker's pipeline full
+  const limit = workers * 16;
 
   for (const entry of entries) {
     if (entry.problem) {
@@ -165,7 +166,7 @@ export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
     }
     let hashed;
     try {
-      hashed = await hashFile(entry.path);
+      hashed = await hashFile(entry.path, entry.size);
     } catch (err) {
       const e = err as NodeJS.ErrnoException;
       writeRecord(entry, failureRecord(entry.file, 'unreadable', `cannot be read: ${e.code === 'EACCES' || e.code === 'EPERM' ? 'permission denied' : e.message}`, { bytes: entry.size }));
