@@ -16,6 +16,7 @@ export const FIXTURES = [
   'unruled-table',
   'rotated-page',
   'html-site-chrome',
+  'chromium-report',
   'hand-merged-items',
   'hand-unruled-wrapped',
   'hand-rotation-matrix',

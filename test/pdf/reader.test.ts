@@ -59,6 +59,17 @@ describe('cell text', () => {
   });
 });
 
+describe('a second producer (Chromium)', () => {
+  it('reads its table as printed: Kangxi radicals stay, and normalise to the ideographs', async () => {
+    const [table] = grids(await readSample('chromium-report'));
+    const label = table.rows[3][0].text;
+    expect(label).not.toBe('一、本年新收政府信息公开申请数量'); // U+2F00 as printed, not U+4E00
+    expect(label.normalize('NFKC')).toBe('一、本年新收政府信息公开申请数量');
+    expect(table.rows[5][0].text.normalize('NFKC')).toBe('三、本年度办理结果');
+    expect(table.rows[3].slice(3).map((c) => c.text)).toEqual(['63', '5', '0', '2', '1', '0', '71']);
+  });
+});
+
 describe('cell places', () => {
   it('gives every slot a page and a top-left-origin bbox inside the page', async () => {
     for (const name of ['vertical-group-label', 'hand-merged-items', 'hand-rotation-matrix', 'unruled-table']) {
