@@ -116,8 +116,8 @@ function removeParts(outDir: string): void {
 export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
   const startedAt = performance.now();
   const { settings } = opts;
-  const { entries, missing } = await discoverInputs(opts.inputs);
   mkdirSync(opts.outDir, { recursive: true });
+  const { entries, missing } = await discoverInputs(opts.inputs, [opts.outDir]);
   removeParts(opts.outDir);
   const jsonlPath = join(opts.outDir, OUTPUT_FILES.jsonl);
   const prior = opts.resume ? loadPriorRuns(jsonlPath) : null;

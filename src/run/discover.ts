@@ -8,6 +8,7 @@
  *   links: ELOOP) becomes an entry with a `problem`, and so does anything that is not a regular
  *   file (FIFO, socket, device: never opened) and a folder that cannot be listed.
  * - The same path reached twice (overlapping arguments) is listed once.
+ * - Folders in `skipDirs` (the output folder, when it lies inside an input) are not walked.
  */
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -50,11 +51,18 @@ function kindOf(st: Stats): string | null {
   return 'not a regular file';
 }
 
-export async function discoverInputs(paths: readonly string[]): Promise<Discovery> {
+export async function discoverInputs(paths: readonly string[], skipDirs: readonly string[] = []): Promise<Discovery> {
   const entries: Entry[] = [];
   const missing: string[] = [];
   const seenPaths = new Set<string>();
   const walkedDirs = new Set<string>();
+  for (const d of skipDirs) {
+    try {
+      walkedDirs.add(await realpath(d));
+    } catch {
+      /* not there yet: nothing to skip */
+    }
+  }
   const add = (file: string, path: string, size: number | null, problem?: string) => {
     const abs = resolve(path);
     if (seenPaths.has(abs)) return;
