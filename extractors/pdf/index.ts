@@ -15,7 +15,8 @@ const MAX_GARBAGE_SHARE = 0.3;
 
 export const readPdf: Reader = async (bytes, limits) => {
   const problems: ReaderProblem[] = [];
-  const result = (blocks: Block[], pages?: number): SourceDoc => ({ format: 'pdf', blocks, pages, problems });
+  let title: string | undefined;
+  const result = (blocks: Block[], pages?: number): SourceDoc => ({ format: 'pdf', blocks, pages, title, problems });
   let doc: PdfDocument;
   try {
     doc = await openDocument(bytes);
@@ -29,6 +30,7 @@ export const readPdf: Reader = async (bytes, limits) => {
   let chars = 0, garbage = 0, pagesRead = 0;
   try {
     const ops = (await operatorIds()) as unknown as OpIds;
+    title = await documentTitle(doc);
     const total = doc.numPages;
     const last = Math.min(total, Math.max(0, limits.maxPdfPages));
     if (total > last) {
@@ -62,3 +64,14 @@ export const readPdf: Reader = async (bytes, limits) => {
     await doc.destroy().catch(() => undefined);
   }
 };
+
+/** The Info dictionary's Title, when it says something. */
+async function documentTitle(doc: PdfDocument): Promise<string | undefined> {
+  try {
+    const { info } = await doc.getMetadata();
+    const t = (info as { Title?: unknown } | undefined)?.Title;
+    return typeof t === 'string' && t.trim() ? t.trim() : undefined;
+  } catch {
+    return undefined;
+  }
+}

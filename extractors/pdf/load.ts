@@ -14,24 +14,34 @@ let packageDir: string | undefined;
 
 /** The pdfjs module, imported on first use and shared afterwards. */
 export function loadPdfjs(): Promise<Pdfjs> {
-  loading ??= importKeepingNativePush();
+  loading ??= importKeepingNatives();
   return loading;
 }
 
 /**
- * The legacy build bundles core-js, which replaces Array.prototype.push process-wide with a
- * slow polyfill on Node 20 (its feature test fails there); pdfjs pushes millions of times.
- * Put the native one back after the import.
+ * The legacy build bundles core-js, which replaces some built-ins process-wide with slow polyfills
+ * on Node 20 (their feature tests fail there): Array.prototype.push (pdfjs pushes millions of
+ * times), JSON.parse/stringify and Function.prototype.toString. Put the native ones back after the
+ * import. What core-js adds (Promise.withResolvers, …) stays: pdfjs needs it on Node 20.
  */
-async function importKeepingNativePush(): Promise<Pdfjs> {
-  const push = Object.getOwnPropertyDescriptor(Array.prototype, 'push');
+const NATIVE_BUILT_INS: [object, PropertyKey][] = [
+  [Array.prototype, 'push'],
+  [JSON, 'parse'],
+  [JSON, 'stringify'],
+  [Function.prototype, 'toString'],
+];
+
+async function importKeepingNatives(): Promise<Pdfjs> {
+  const natives = NATIVE_BUILT_INS.map(([owner, key]) => [owner, key, Object.getOwnPropertyDescriptor(owner, key)] as const);
   const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  // the in-process ("fake") worker would import this lazily, bringing the polyfill back: load it
+  // the in-process ("fake") worker would import this lazily, bringing the polyfills back: load it
   // now and hand it to pdfjs the way it looks for a preloaded worker
   const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped module
   const worker: unknown = await import(workerModule);
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
-  if (push && Array.prototype.push !== push.value) Object.defineProperty(Array.prototype, 'push', push);
+  for (const [owner, key, native] of natives) {
+    if (native && Object.getOwnPropertyDescriptor(owner, key)?.value !== native.value) Object.defineProperty(owner, key, native);
+  }
   return mod;
 }
 
