@@ -28,6 +28,7 @@ export const readPdf: Reader = async (bytes, limits) => {
   }
   const blocks: Block[] = [];
   let chars = 0, garbage = 0, pagesRead = 0;
+  const textless: number[] = [];
   try {
     const ops = (await operatorIds()) as unknown as OpIds;
     title = await documentTitle(doc);
@@ -43,6 +44,7 @@ export const readPdf: Reader = async (bytes, limits) => {
         const read = await readPage(page, n, ops);
         blocks.push(...read.blocks);
         chars += read.signals.chars;
+        if (read.signals.chars === 0) textless.push(n);
         garbage += read.signals.garbage;
         pagesRead++;
       } catch (err) {
@@ -58,6 +60,10 @@ export const readPdf: Reader = async (bytes, limits) => {
     } else if (chars > 0 && garbage / chars > MAX_GARBAGE_SHARE) {
       problems.push({ code: 'needs_ocr', message: `${Math.round((100 * garbage) / chars)}% of the text is not text (fonts without ToUnicode?)` });
       return result([], total); // text that is not text would only mislead
+    }
+    // pages without any text in a document that has text: scanned pages (or blank ones)
+    if (!problems.some((p) => p.code === 'needs_ocr')) {
+      for (const n of textless) problems.push({ code: 'partial_read', message: `page ${n} has no text layer (a scanned or blank page): not read`, place: { page: n } });
     }
     return result(blocks, total);
   } finally {

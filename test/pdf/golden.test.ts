@@ -22,6 +22,7 @@ export const FIXTURES = [
   'hand-rotation-matrix',
   'garbage-font',
   'scanned',
+  'mixed-scanned-page',
   'encrypted',
   'truncated',
 ];

@@ -170,6 +170,12 @@ describe('problems', () => {
     expect(garbage.blocks).toEqual([]);
   });
 
+  it('reads the text pages of a document with a scanned page and names the page it could not read', async () => {
+    const doc = await readSample('mixed-scanned-page');
+    expect(grids(doc).map((g) => g.pages)).toEqual([[1]]);
+    expect(doc.problems.map((p) => [p.code, p.place?.page])).toEqual([['partial_read', 2]]);
+  });
+
   it('returns a coded problem for truncated and non-PDF bytes instead of throwing', async () => {
     expect((await readSample('truncated')).problems.map((p) => p.code)).toEqual(['corrupt']);
     const junk = await readPdf(new TextEncoder().encode('%PDF-1.7\nnot really a pdf\n'), DEFAULT_READER_LIMITS);
