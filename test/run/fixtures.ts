@@ -58,8 +58,10 @@ export function zipBombDocx(mb: number): Buffer {
   return Buffer.concat(chunks);
 }
 
+type Status = 'ok' | 'partial' | 'not_report' | 'failed';
 export interface Expect {
-  status: 'ok' | 'partial' | 'not_report' | 'failed';
+  /** the status (one of these, when several are acceptable) */
+  status: Status | Status[];
   /** the record must carry one of these issue codes (any, when several are acceptable) */
   codes?: string[];
   /** a duplicate of this file */
@@ -114,6 +116,11 @@ export function buildHostileFolder(): Hostile {
   put('z-dup/copy of seed.txt', seed, { status: 'ok', duplicateOf: 'a-seed.txt', sameValuesAs: 'a-seed.txt' });
   put('z-dup/中文 副本.txt', seed, { status: 'ok', duplicateOf: 'a-seed.txt', sameValuesAs: 'a-seed.txt' });
   put('z-dup/empty-again.pdf', '', { status: 'failed', codes: ['empty_file'] });
+  // committed fixtures of the readers: encrypted and image-only PDFs, the blank official template
+  const sample = (rel: string) => readFileSync(new URL(`../../samples/${rel}`, import.meta.url));
+  put('samples/encrypted.pdf', sample('pdf/encrypted.pdf'), { status: 'failed', codes: ['encrypted'] });
+  put('samples/scanned.pdf', sample('pdf/scanned.pdf'), { status: 'failed', codes: ['needs_ocr'] });
+  put('samples/blank-template.docx', sample('docx/r10-2021-blank-official-template.docx'), { status: ['partial', 'not_report'], codes: ['blank_template', 'all_values_blank'] });
   put('notice.html', '<html><head><meta charset="utf-8"><title>关于召开会议的通知</title></head><body><p>各单位：定于下周一召开工作会议。</p></body></html>', { status: 'not_report' });
 
   // links: a loop of links, a dangling link, a folder link back up (not walked twice), a file link
