@@ -1,6 +1,6 @@
 /**
  * Loading pdfjs-dist once per process and opening documents with the settings that work in Node
- * (CMaps for non-embedded Chinese fonts, no eval, no font faces, no worker).
+ * (CMaps for non-embedded Chinese fonts, no eval, no font faces or glyph paths, no worker).
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -67,17 +67,33 @@ export async function openDocument(bytes: Uint8Array): Promise<PdfDocument> {
     cMapPacked: true,
     standardFontDataUrl: url('standard_fonts'),
     isEvalSupported: false,
-    disableFontFace: true,
+    // false, so that the worker does not turn every glyph shown into a path for the canvas (on
+    // tabular pages getOperatorList spent more time there than anywhere else); nothing is ever
+    // drawn, so font faces are not installed either: see skipFontFaces
+    disableFontFace: false,
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,
   });
   try {
-    return await task.promise;
+    const doc = await task.promise;
+    skipFontFaces(doc);
+    return doc;
   } catch (err) {
     await task.destroy().catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The main-thread half of pdfjs would install each font it receives as a CSS font face (base64
+ * of the whole font program, a DOM that Node lacks, then a fallback round trip to the worker).
+ * Text and operator lists never need it: make the document's font loader do nothing. If a pdfjs
+ * version hides the loader elsewhere, the reading stays right and only gets slower.
+ */
+function skipFontFaces(doc: PdfDocument): void {
+  const transport = (doc as unknown as { _transport?: { fontLoader?: { bind?: unknown } } })._transport;
+  if (transport?.fontLoader && typeof transport.fontLoader.bind === 'function') transport.fontLoader.bind = async () => undefined;
 }
 
 /** The OPS table (operator ids) of the loaded pdfjs. */
