@@ -39,6 +39,10 @@ interface Row {
   filesPerS: number;
   steadyPerS: number;
   peakRssMb: number;
+  /** CPU of runner + workers per file, ms: the work itself, whatever else the machine runs */
+  cpuMsPerFile: number;
+  /** CPU seconds / wall seconds: how many cores the run got */
+  coresUsed: number;
   statuses: string;
 }
 
@@ -64,6 +68,8 @@ async function measure(name: string, dir: string, workers: number): Promise<Row>
       filesPerS: s.files / wall,
       steadyPerS: last > first ? (s.files - 1) / ((last - first) / 1000) : NaN,
       peakRssMb: s.run.peakRssMb,
+      cpuMsPerFile: (s.run.cpuSeconds * 1000) / s.files,
+      coresUsed: s.run.cpuSeconds / wall,
       statuses: Object.entries(s.byStatus).map(([k, v]) => `${k} ${v}`).join(', '),
     };
   } finally {
@@ -73,9 +79,9 @@ async function measure(name: string, dir: string, workers: number): Promise<Row>
 
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : '-');
 function table(rows: Row[]): string {
-  const head = '| run | files | workers | wall s | files/s | steady files/s | peak RSS MB | statuses |';
-  const sep = '|---|---:|---:|---:|---:|---:|---:|---|';
-  return [head, sep, ...rows.map((r) => `| ${r.run} | ${r.files} | ${r.workers} | ${fmt(r.wallS)} | ${fmt(r.filesPerS)} | ${fmt(r.steadyPerS)} | ${r.peakRssMb} | ${r.statuses} |`)].join('\n');
+  const head = '| run | files | workers | wall s | files/s | steady files/s | peak RSS MB | CPU ms/file | cores used | statuses |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|';
+  return [head, sep, ...rows.map((r) => `| ${r.run} | ${r.files} | ${r.workers} | ${fmt(r.wallS)} | ${fmt(r.filesPerS)} | ${fmt(r.steadyPerS)} | ${r.peakRssMb} | ${fmt(r.cpuMsPerFile)} | ${fmt(r.coresUsed, 2)} | ${r.statuses} |`)].join('\n');
 }
 
 const samples = loadSamples();
@@ -104,7 +110,7 @@ try {
   for (let round = 1; round <= REPEAT; round++) {
     for (const [name, dir, workers] of configs) {
       const row = await measure(name, dir, workers);
-      console.error(`round ${round}: ${name}: ${fmt(row.filesPerS)} files/s, ${fmt(row.steadyPerS)} steady, peak ${row.peakRssMb} MB (load ${fmt(loadavg()[0], 2)})`);
+      console.error(`round ${round}: ${name}: ${fmt(row.filesPerS)} files/s, ${fmt(row.steadyPerS)} steady, peak ${row.peakRssMb} MB, ${fmt(row.cpuMsPerFile)} CPU ms/file, ${fmt(row.coresUsed, 2)} cores (load ${fmt(loadavg()[0], 2)})`);
       const prev = best.get(name);
       const peakRssMb = Math.max(row.peakRssMb, prev?.peakRssMb ?? 0);
       best.set(name, !prev || row.steadyPerS > prev.steadyPerS ? { ...row, peakRssMb } : { ...prev, peakRssMb });
@@ -123,7 +129,9 @@ try {
       `Each configuration ran ${REPEAT} times, interleaved; the fastest run (steady files/s) is shown, with the highest peak RSS of all its runs.\n\n` +
       `${table(rows)}\n\n${speedup}.\n\n${machine}.\n\n` +
       'files/s counts the whole run including worker start-up; steady files/s counts from the first file done to the last. ' +
-      'Peak RSS is the runner plus all workers, sampled together every 50 ms.\n');
+      'Peak RSS is the runner plus all workers, sampled together every 50 ms. CPU ms/file is the CPU time of the runner and its workers ' +
+      'per file (the work itself, whatever else runs on the machine); cores used = CPU time / wall time: a run with 2 workers that got ' +
+      'about 1 core was sharing the machine, and its speed-up is bounded by that, not by the runner.\n');
     console.error(`bench: wrote ${path}`);
   }
 } finally {

@@ -115,6 +115,7 @@ function removeParts(outDir: string): void {
 
 export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
   const startedAt = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const { settings } = opts;
   mkdirSync(opts.outDir, { recursive: true });
   const { entries, missing } = await discoverInputs(opts.inputs, [opts.outDir]);
@@ -205,12 +206,14 @@ export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
   await Promise.all(inflight);
   const peakRss = Math.max(pool?.peakTotalRss ?? 0, process.memoryUsage.rss());
   await pool?.close();
+  const own = process.cpuUsage(cpuAtStart);
+  const cpuSeconds = Math.round(((own.user + own.system) / 1e6 + (pool?.workerCpuSeconds ?? 0)) * 10) / 10;
 
   progress.writing = true;
   opts.onProgress?.(progress);
   try {
     const summary = writeOutputs(opts.outDir, { log, wideLog, cellsLog }, stored, prior?.byFile ?? new Map(), entries, {
-      wallMs: 0, extracted, reused: progress.reused, workers: pool ? pool.size : 0, peakRssMb: Math.round(peakRss / MB),
+      wallMs: 0, extracted, reused: progress.reused, workers: pool ? pool.size : 0, peakRssMb: Math.round(peakRss / MB), cpuSeconds,
     }, startedAt);
     return { summary, missing, discovered: entries.length };
   } finally {

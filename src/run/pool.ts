@@ -17,7 +17,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { Rendered } from '../write/render.ts';
 import type { Settings } from '../settings.ts';
-import { MB, rssOf } from './memory.ts';
+import { cpuSecondsOf, MB, rssOf } from './memory.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 export type FailureCode = 'timeout' | 'out_of_memory' | 'worker_crashed' | 'unreadable';
@@ -51,6 +51,8 @@ interface Slot {
   timer: NodeJS.Timeout | null;
   killedFor: 'timeout' | 'memory' | 'recycle' | 'startup' | null;
   peakRss: number;
+  /** CPU seconds used, as last sampled */
+  cpu: number;
   stderr: string;
 }
 
@@ -81,6 +83,8 @@ export class WorkerPool {
   peakTotalRss = 0;
   /** workers started, including replacements */
   started = 0;
+  /** CPU seconds of workers that have exited (sampled, so a little low) */
+  private retiredCpu = 0;
 
   constructor(private readonly opts: PoolOptions) {
     for (let i = 0; i < opts.size; i++) this.slots.push(this.spawn());
@@ -101,8 +105,14 @@ export class WorkerPool {
     });
   }
 
+  /** CPU seconds used by all workers so far (sampled every 50 ms). */
+  get workerCpuSeconds(): number {
+    return this.retiredCpu + this.slots.reduce((a, s) => a + s.cpu, 0);
+  }
+
   /** Stop every worker. */
   async close(): Promise<void> {
+    this.sample();
     this.closing = true;
     clearInterval(this.sampler);
     await Promise.all(this.slots.map((s) => new Promise<void>((done) => {
@@ -124,7 +134,7 @@ export class WorkerPool {
       serialization: 'advanced',
     });
     this.started++;
-    const slot: Slot = { child, ready: false, tasks: [], timer: null, killedFor: null, peakRss: 0, stderr: '' };
+    const slot: Slot = { child, ready: false, tasks: [], timer: null, killedFor: null, peakRss: 0, cpu: 0, stderr: '' };
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (d: string) => { slot.stderr = (slot.stderr + d).slice(-4000); });
     child.on('message', (m: FromWorker) => this.onMessage(slot, m));
@@ -160,6 +170,8 @@ export class WorkerPool {
   private onExit(slot: Slot, code: number | null, signal: NodeJS.Signals | null): void {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
+    this.retiredCpu += slot.cpu;
+    slot.cpu = 0;
     this.clearTimer(slot);
     const killedFor = slot.killedFor;
     const tasks = slot.tasks.splice(0);
@@ -229,6 +241,8 @@ export class WorkerPool {
     for (const slot of this.slots) {
       const pid = slot.child.pid;
       if (pid === undefined || slot.killedFor) continue;
+      const cpu = cpuSecondsOf(pid);
+      if (cpu !== null) slot.cpu = cpu;
       const rss = rssOf(pid);
       if (rss === null) continue;
       total += rss;

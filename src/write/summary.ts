@@ -13,6 +13,8 @@ export interface RunFigures {
   workers: number;
   /** peak resident memory of the runner plus all its workers at one moment, MB */
   peakRssMb: number;
+  /** CPU time of the runner and its workers, seconds (cpuSeconds / wall = cores used) */
+  cpuSeconds: number;
 }
 
 export interface Summary {
@@ -82,7 +84,8 @@ export function summaryText(s: Summary): string {
     `template: ${list(s.byTemplate)}`,
     `issues (files): ${list(s.byIssue)}`,
     `run: ${s.run.extracted} extracted, ${s.run.reused} reused by --resume, ${s.run.workers} workers, ` +
-      `${(s.run.wallMs / 1000).toFixed(1)} s wall, ${s.run.filesPerSecond} files/s, peak RSS ${s.run.peakRssMb} MB`,
+      `${(s.run.wallMs / 1000).toFixed(1)} s wall, ${s.run.filesPerSecond} files/s, peak RSS ${s.run.peakRssMb} MB, ` +
+      `CPU ${s.run.cpuSeconds} s (${s.run.wallMs > 0 ? (s.run.cpuSeconds / (s.run.wallMs / 1000)).toFixed(2) : '0'} cores busy)`,
     '',
   ].join('\n');
 }
