@@ -70,12 +70,14 @@ export async function discoverInputs(paths: readonly string[], skipDirs: readonl
     entries.push({ index: entries.length, file, path, size, ...(problem ? { problem } : {}) });
   };
 
+  const dirName = (root: string, dir: string) => (dir === root ? toPosix(root) : toPosix(relative(root, dir))) + '/';
+
   async function walk(root: string, dir: string): Promise<void> {
     let real: string;
     try {
       real = await realpath(dir);
     } catch (err) {
-      add(toPosix(relative(root, dir)) + '/', dir, null, `folder cannot be read: ${describe(err)}`);
+      add(dirName(root, dir), dir, null, `folder cannot be read: ${describe(err)}`);
       return;
     }
     if (walkedDirs.has(real)) return;
@@ -84,7 +86,7 @@ export async function discoverInputs(paths: readonly string[], skipDirs: readonl
     try {
       names = (await readdir(dir)).sort(byName);
     } catch (err) {
-      add(toPosix(relative(root, dir)) + '/', dir, null, `folder cannot be listed: ${describe(err)}`);
+      add(dirName(root, dir), dir, null, `folder cannot be listed: ${describe(err)}`);
       return;
     }
     for (const name of names) {
