@@ -10,6 +10,6 @@ export async function load(url, context, nextLoad) {
   if (!url.startsWith('file:') || !(url.endsWith('.ts') || url.endsWith('.mts')) || url.includes('/node_modules/')) return nextLoad(url, context);
   const path = fileURLToPath(url);
   const source = await readFile(path, 'utf8');
-  const out = await transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: path, sourcemap: 'inline' });
+  const out = await transform(source, { loader: 'ts', format: 'esm', target: 'node20', sourcefile: path });
   return { format: 'module', source: out.code, shortCircuit: true };
 }
