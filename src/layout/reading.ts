@@ -1,0 +1,102 @@
+/**
+ * What the table readers share while they walk a document: the section they are in, the values
+ * and issues found so far, and the two operations every table needs — placing a row's value cells
+ * under its columns, and reading one cell with its provenance.
+ */
+import { issue, type Issue } from '../issues.ts';
+import type { Provenance } from '../record/schema.ts';
+import { parseCell } from '../text/numbers.ts';
+import type { GridRow, StreamCell } from './rows.ts';
+import { TEMPLATES, type SpecColumn, type SpecRow, type SpecTable } from './spec.ts';
+
+export type Version = '2019' | '2021';
+export type TableId = 'active' | 'applications' | 'reviewLitigation';
+
+export interface FoundCell {
+  value: number | null;
+  prov: Provenance;
+}
+
+/** Where a table's header put each column. */
+export interface HeaderSlots {
+  grid: GridRow['grid'];
+  /** column id → slot column, for aligned grids */
+  slots: Map<string, number>;
+  /** column id → money unit its header declares */
+  units?: Map<string, string>;
+}
+
+const tablesOf = (v: Version): SpecTable[] => TEMPLATES.versions[v].tables;
+export const layoutTable = (v: Version, id: string): SpecTable => tablesOf(v).find((t) => t.id === id)!;
+const uniqueById = (rows: SpecRow[]) => [...new Map(rows.map((r) => [r.id, r] as const)).values()];
+
+/** The layouts' tables, rows and columns, looked up once per process. */
+export const ACTIVE_TABLES: Record<Version, SpecTable[]> = {
+  '2019': tablesOf('2019').filter((t) => t.id.startsWith('activeDisclosure.')),
+  '2021': tablesOf('2021').filter((t) => t.id.startsWith('activeDisclosure.')),
+};
+export const ACTIVE_COLUMNS: Record<Version, SpecColumn[]> = {
+  '2019': ACTIVE_TABLES['2019'].flatMap((t) => t.columns),
+  '2021': ACTIVE_TABLES['2021'].flatMap((t) => t.columns),
+};
+export const ACTIVE_ROWS: SpecRow[] = uniqueById([...ACTIVE_TABLES['2019'], ...ACTIVE_TABLES['2021']].flatMap((t) => t.rows));
+export const APP_ROWS: SpecRow[] = uniqueById([...layoutTable('2021', 'applications').rows, ...layoutTable('2019', 'applications').rows]);
+export const APP_COLUMNS: SpecColumn[] = layoutTable('2021', 'applications').columns;
+export const REVIEW_COLUMNS: SpecColumn[] = layoutTable('2021', 'reviewLitigation').columns;
+
+export class Reading {
+  section: TableId | null = null;
+  readonly issues: Issue[] = [];
+  /** canonical key → value with provenance */
+  readonly values = new Map<string, FoundCell>();
+  /** values printed on group rows of 表三 (subtotals some reports add), "denied.total" etc. */
+  readonly groupSubtotals = new Map<string, FoundCell>();
+
+  /** Assign value cells to column ids: by order when the count fits, else by header slots. */
+  mapValues(row: GridRow, values: StreamCell[], order: string[], header: HeaderSlots | null, where: string): Map<string, StreamCell> | null {
+    const out = new Map<string, StreamCell>();
+    // trailing empty cells (padding, gridAfter, "| ||" in text dumps) carry nothing: drop them to fit
+    if (values.length > order.length && values.slice(order.length).every((c) => !c.norm) && !(row.grid.aligned && header?.grid === row.grid && header.slots.size === order.length)) {
+      values = values.slice(0, order.length);
+    }
+    // … and so do leading ones (an empty corner cell under a header that has none)
+    if (values.length > order.length && values.slice(0, values.length - order.length).every((c) => !c.norm)) {
+      values = values.slice(values.length - order.length);
+    }
+    if (values.length === order.length) {
+      order.forEach((id, i) => out.set(id, values[i]));
+      return out;
+    }
+    if (row.grid.aligned && header && header.slots.size === order.length && header.grid.width === row.grid.width) {
+      const byCol = new Map(row.cells.map((c) => [c.col, c]));
+      let ok = true;
+      for (const id of order) {
+        const cell = byCol.get(header.slots.get(id)!);
+        if (!cell) ok = false;
+        else out.set(id, cell);
+      }
+      if (ok) return out;
+    }
+    this.issues.push(issue('value_count_mismatch', 'error', `printed ${values.length} value cells where the layout has ${order.length}; row not taken`, where));
+    return null;
+  }
+
+  readCell(row: GridRow, cell: StreamCell, unit: string | null, rowLabel: string, colLabel: string, key: string, bareUnit: string | null = null): FoundCell {
+    const parsed = cell.covered ? { kind: 'blank' as const, value: null } : parseCell(cell.text, unit, bareUnit);
+    if (parsed.kind === 'unparsed') this.issues.push(issue('value_unparsed', 'warning', `"${cell.text}" is not a number; kept as null`, key));
+    if (parsed.unitFactor !== undefined) this.issues.push(issue('unit_converted', 'info', `"${cell.text}"${bareUnit ? ` (header unit ${bareUnit})` : ''} converted to 万元`, key));
+    const prov: Provenance = {
+      raw: cell.text,
+      kind: parsed.kind,
+      grid: row.grid.label,
+      row: row.r,
+      col: cell.col,
+      rowLabel: rowLabel.replace(/\s+/g, ''),
+      colLabel,
+    };
+    if (cell.place?.page !== undefined) prov.page = cell.place.page;
+    if (cell.place?.bbox) prov.bbox = cell.place.bbox;
+    if (parsed.unitFactor !== undefined) prov.unitFactor = parsed.unitFactor;
+    return { value: parsed.value, prov };
+  }
+}
