@@ -28,7 +28,7 @@ beforeAll(async () => {
   result = await runExtract({
     inputs: [hostile.dir],
     outDir: out,
-    settings: { ...DEFAULT_SETTINGS, run: { workers: 2, timeoutMs: 10_000, maxWorkerMemoryMb: 640, maxFileMb: 3 } },
+    settings: { ...DEFAULT_SETTINGS, run: { workers: 2, timeoutMs: 15_000, maxWorkerMemoryMb: 640, maxFileMb: 3 } },
     workerEnv: { XXGK_TEST_HOOKS: '1' },
   });
   wallMs = performance.now() - t;
