@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { importPatchedWorker } from './worker-patches.ts';
 
 type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 export type PdfDocument = Awaited<ReturnType<Pdfjs['getDocument']>['promise']>;
@@ -36,8 +37,8 @@ async function importKeepingNatives(): Promise<Pdfjs> {
   const mod = await import('pdfjs-dist/legacy/build/pdf.mjs');
   // the in-process ("fake") worker would import this lazily, bringing the polyfills back: load it
   // now and hand it to pdfjs the way it looks for a preloaded worker
-  const workerModule: string = 'pdfjs-dist/legacy/build/pdf.worker.mjs'; // untyped module
-  const worker: unknown = await import(workerModule);
+  // (with two speed patches: worker-patches.ts)
+  const worker = await importPatchedWorker(join(pdfjsPackageDir(), 'legacy', 'build', 'pdf.worker.mjs'));
   (globalThis as { pdfjsWorker?: unknown }).pdfjsWorker ??= worker;
   for (const [owner, key, native] of natives) {
     if (native && Object.getOwnPropertyDescriptor(owner, key)?.value !== native.value) Object.defineProperty(owner, key, native);

@@ -1,0 +1,85 @@
+/**
+ * Two changes to the pdfjs worker's source, for speed only: what it reads stays the same.
+ *
+ * pdfjs keeps its caches per document and spends most of a report's time re-deriving the same
+ * things. Neither spot is reachable from outside the module, so the worker is loaded from its
+ * source text with these exact replacements. Each must match exactly once, or the worker is loaded
+ * unchanged (a newer pdfjs is then only slower, never different). Byte-identical output on every
+ * fixture and real report was the test for both.
+ */
+import { readFile } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+
+interface Patch {
+  why: string;
+  find: string;
+  replace: string;
+}
+
+export const WORKER_PATCHES: Patch[] = [
+  {
+    why:
+      'built-in CMaps (UniGB-UCS2-H, Adobe-GB1-UCS2, ...) are parsed from the packed files for every document: ' +
+      'about 20-40 ms each, twice or more per document using a non-embedded Chinese font. Parse each once per process: ' +
+      'a parsed CMap is only read afterwards (a usecmap child copies from it)',
+    find: 'async function createBuiltInCMap(name, fetchBuiltInCMap) {',
+    replace: `const processBuiltInCMaps = new Map();
+function createBuiltInCMap(name, fetchBuiltInCMap) {
+  let parsed = processBuiltInCMaps.get(name);
+  if (!parsed) {
+    parsed = parseBuiltInCMap(name, fetchBuiltInCMap);
+    processBuiltInCMaps.set(name, parsed);
+    parsed.catch(() => processBuiltInCMaps.delete(name));
+  }
+  return parsed;
+}
+async function parseBuiltInCMap(name, fetchBuiltInCMap) {`,
+  },
+  {
+    why:
+      'TrueType glyph locations are sorted twice with a comparator (tens of thousands of glyphs per font, WPS keeps ' +
+      'every glyph slot in its subsets) although they are almost always in order already; a stable sort of ordered ' +
+      'entries changes nothing, so skip both sorts then',
+    find: `      locaEntries.sort((a, b) => a.offset - b.offset);
+      for (i = 0; i < numGlyphs; i++) {
+        locaEntries[i].endOffset = locaEntries[i + 1].offset;
+      }
+      locaEntries.sort((a, b) => a.index - b.index);`,
+    replace: `      let locaInOrder = true;
+      for (i = 1; i < locaEntries.length; i++) {
+        if (locaEntries[i].offset < locaEntries[i - 1].offset) {
+          locaInOrder = false;
+          break;
+        }
+      }
+      if (!locaInOrder) locaEntries.sort((a, b) => a.offset - b.offset);
+      for (i = 0; i < numGlyphs; i++) {
+        locaEntries[i].endOffset = locaEntries[i + 1].offset;
+      }
+      if (!locaInOrder) locaEntries.sort((a, b) => a.index - b.index);`,
+  },
+];
+
+/** The patched source, or undefined when a patch does not match exactly once. */
+export function patchWorkerSource(source: string, fileUrl: string): string | undefined {
+  let out = source;
+  for (const p of WORKER_PATCHES) {
+    const at = out.indexOf(p.find);
+    if (at < 0 || out.indexOf(p.find, at + 1) >= 0) return undefined;
+    out = out.slice(0, at) + p.replace + out.slice(at + p.find.length);
+  }
+  // loaded from a data: URL, the module must still resolve what it locates from its own file
+  return out.split('import.meta.url').join(JSON.stringify(fileUrl));
+}
+
+/** Import the worker module at `path` with the patches applied, or unchanged if they do not apply. */
+export async function importPatchedWorker(path: string): Promise<unknown> {
+  try {
+    const fileUrl = pathToFileURL(path).href;
+    const patched = patchWorkerSource(await readFile(path, 'utf8'), fileUrl);
+    if (patched !== undefined) return await import(`data:text/javascript;base64,${Buffer.from(patched).toString('base64')}`);
+  } catch {
+    // fall through to the unchanged module
+  }
+  return import(pathToFileURL(path).href);
+}
