@@ -69,7 +69,9 @@ export function patchWorkerSource(source: string, fileUrl: string): string | und
     out = out.slice(0, at) + p.replace + out.slice(at + p.find.length);
   }
   // loaded from a data: URL, the module must still resolve what it locates from its own file
-  return out.split('import.meta.url').join(JSON.stringify(fileUrl));
+  out = out.split('import.meta.url').join(JSON.stringify(fileUrl));
+  // stack traces and profiles name the file, not a megabyte-long data: URL
+  return `${out}\n//# sourceURL=${fileUrl}?patched\n`;
 }
 
 /** Import the worker module at `path` with the patches applied, or unchanged if they do not apply. */
