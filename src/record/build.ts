@@ -53,6 +53,17 @@ function setPath(tree: ValueTree, path: string[], value: number | null): void {
 }
 
 const TABLES: TableId[] = ['active', 'applications', 'reviewLitigation'];
+
+/** The canonical keys of one table in one version, with their paths below the table: computed once. */
+const keyCache = new Map<string, { key: string; path: string[] }[]>();
+function tableKeys(version: string, table: TableId): { key: string; path: string[] }[] {
+  let keys = keyCache.get(`${version}/${table}`);
+  if (!keys) {
+    keys = canonicalKeys(version).filter((k) => k.startsWith(`${table}.`)).map((key) => ({ key, path: key.split('.').slice(1) }));
+    keyCache.set(`${version}/${table}`, keys);
+  }
+  return keys;
+}
 const TABLE_NAMES: Record<TableId, string> = { active: '表二 主动公开', applications: '表三 申请', reviewLitigation: '表四 复议诉讼' };
 
 export function buildRecord(doc: SourceDoc, base: RecordBase): XxgkRecord {
@@ -97,10 +108,10 @@ export function buildRecord(doc: SourceDoc, base: RecordBase): XxgkRecord {
     const v = versions[t] ?? main;
     if (!versions[t]) issues.push(issue('table_missing', 'error', `${TABLE_NAMES[t]} was not found`, t));
     const tree: ValueTree = {};
-    for (const key of canonicalKeys(v).filter((k) => k.startsWith(`${t}.`))) {
+    for (const { key, path } of tableKeys(v, t)) {
       const cell = versions[t] ? found.values.get(key) : undefined;
       const value = cell?.value ?? null;
-      setPath(tree, key.split('.').slice(1), value);
+      setPath(tree, path, value);
       lookup.set(key, cell ? value : null);
       if (cell) {
         record.cells[key] = cell.prov satisfies Provenance;

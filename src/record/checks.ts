@@ -19,7 +19,18 @@ interface Term {
   text: string;
 }
 
+const sideCache = new Map<string, Term[] | null>();
+
+/** Parse one side of a formula for a scope's identifiers; formulas and scopes repeat, so once each. */
 function parseSide(side: string, rowIds: string[], known: Set<string>): Term[] | null {
+  const cacheKey = `${side}\u0000${rowIds.join(',')}`;
+  if (sideCache.has(cacheKey)) return sideCache.get(cacheKey)!;
+  const terms = parseSideUncached(side, rowIds, known);
+  sideCache.set(cacheKey, terms);
+  return terms;
+}
+
+function parseSideUncached(side: string, rowIds: string[], known: Set<string>): Term[] | null {
   const terms: Term[] = [];
   if (/[^\w.*()+\-\s]/.test(side)) return null;
   for (const m of side.matchAll(/([+-])?\s*(sum\(([\w.]+)\.\*\)|[\w.]+)/g)) {
