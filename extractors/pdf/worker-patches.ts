@@ -58,6 +58,16 @@ async function parseBuiltInCMap(name, fetchBuiltInCMap) {`,
       }
       if (!locaInOrder) locaEntries.sort((a, b) => a.index - b.index);`,
   },
+  {
+    why:
+      'getTextContent clones its text state on every q operator with Object.create(this): each clone gets a prototype ' +
+      'of its own, so V8 gives every state a new hidden class and the text loop runs megamorphic. TextState has only ' +
+      'own fields (all copied by Object.assign) and methods on its class, so the class prototype inherits the same',
+    find: `    const clone = Object.assign(Object.create(this), this);
+    clone.textMatrix = this.textMatrix.slice();`,
+    replace: `    const clone = Object.assign(Object.create(TextState.prototype), this);
+    clone.textMatrix = this.textMatrix.slice();`,
+  },
 ];
 
 /** The patched source, or undefined when a patch does not match exactly once. */
