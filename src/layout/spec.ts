@@ -62,8 +62,7 @@ export function canonicalKeys(version: string): string[] {
 }
 
 /** Every canonical key of every version, without repeats, in layout order: the columns of the wide CSV. */
-export function allCanonicalKeys(): string[] {
-  const seen = new Set<string>();
-  for (const v of VERSIONS) for (const k of canonicalKeys(v)) seen.add(k);
-  return [...seen];
+export function allCanonicalKeys(): readonly string[] {
+  return ALL_KEYS;
 }
+const ALL_KEYS: readonly string[] = Object.freeze([...new Set(VERSIONS.flatMap((v) => canonicalKeys(v)))]);

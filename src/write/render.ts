@@ -28,7 +28,7 @@ export interface Rendered {
   cells: string;
 }
 
-let keys: string[] | null = null;
+let keys: readonly string[] | null = null;
 
 export function renderRecord(record: XxgkRecord): Rendered {
   keys ??= allCanonicalKeys();
