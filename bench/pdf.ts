@@ -1,6 +1,8 @@
 /**
  * PDF reader benchmark: time per PDF and per page (wall and CPU, warm process, single thread),
- * peak RSS, next to `pdftotext -layout` on the same files when poppler is installed.
+ * peak RSS, next to `pdftotext -layout` on the same files when poppler is installed. Medians of
+ * PDF_BENCH_REPEATS (default 5) reads after one warm-up read of every file; on a shared machine
+ * compare CPU ms, and runs made in the same conditions.
  *   npx tsx bench/pdf.ts [dir-or-file ...]      (default: samples/pdf)
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { readPdf } from '../extractors/pdf/index.ts';
 import { DEFAULT_READER_LIMITS } from '../extractors/model.ts';
 
-const REPEATS = 3;
+/** timed reads per file (median taken); PDF_BENCH_REPEATS overrides */
+const REPEATS = Math.max(1, Number(process.env.PDF_BENCH_REPEATS) || 5);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const inputs = process.argv.slice(2);
 if (!inputs.length) inputs.push(join(root, 'samples', 'pdf'));
@@ -28,8 +31,9 @@ if (!files.length) {
 }
 const hasPdftotext = spawnSync('pdftotext', ['-v']).status === 0;
 
-// warm up: load pdfjs, JIT
-await readPdf(new Uint8Array(readFileSync(files[0])), DEFAULT_READER_LIMITS);
+// warm up: load pdfjs, and read every file once so that each file's first timed read does not pay
+// for compiling the pdfjs paths its font types need (the first TrueType font, the first CMap, …)
+for (const file of files) await readPdf(new Uint8Array(readFileSync(file)), DEFAULT_READER_LIMITS);
 
 type Row = { file: string; pages: number; wall: number; cpu: number; poppler?: number; problems: string };
 const rows: Row[] = [];
