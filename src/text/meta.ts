@@ -3,7 +3,7 @@
  * sections. Only regular expressions over Chinese live here and in the rest of src/text/.
  */
 import type { SourceDoc } from '../../extractors/model.ts';
-import { normaliseLabel } from './normalise.ts';
+import { normaliseLabel, repairRadicals } from './normalise.ts';
 
 /** Section headings of the report, on normalised text (no spaces, half-width punctuation). */
 export const SECTION =
@@ -183,7 +183,7 @@ function narrativeOf(doc: SourceDoc): ReportMeta['narrative'] {
       current = null;
       continue;
     }
-    if (current) buf[current].push(b.text.trim());
+    if (current) buf[current].push(repairRadicals(b.text.trim()));
   }
   for (const k of Object.keys(out) as (keyof typeof out)[]) out[k] = buf[k].length ? buf[k].join('\n') : null;
   return out;

@@ -20,6 +20,25 @@ const TRADITIONAL: Record<string, string> = {
   衛: '卫', 勞: '劳', 樣: '样', 層: '层', 級: '级', 學: '学', 術: '术', 組: '组', 織: '织',   審: '审', 糾: '纠', 餘: '余', 舊: '旧', 預: '预', 須: '须', 擇: '择', 選: '选', 則: '则', 歸: '归',
   紀: '纪', 錄: '录', 傳: '传', 達: '达', 鐘: '钟', 間: '间', 運: '运', 營: '营', 養: '养', 醫: '医',
   療: '疗', 藥: '药', 環: '环', 態: '态', 廣: '广', 園: '园', 農: '农', 黨: '党', };
+/**
+ * CJK radicals some PDF producers (Chromium/Skia) write into ToUnicode for glyphs that fonts share
+ * with whole ideographs. Kangxi radicals (U+2F00–U+2FD5) have NFKC mappings; the radicals
+ * supplement does not, so the ones that look like whole simplified characters are mapped here.
+ */
+const RADICALS: Record<string, string> = {
+  '\u2e9f': '母', '\u2ea0': '民', '\u2ea9': '王', '\u2ec4': '西', '\u2ec5': '见', '\u2ec6': '角',
+  '\u2ec9': '贝', '\u2ecb': '车', '\u2ed3': '长', '\u2ed4': '门', '\u2ed8': '青', '\u2ed9': '韦',
+  '\u2eda': '页', '\u2edb': '风', '\u2edc': '飞', '\u2edd': '食', '\u2ee1': '首', '\u2ee2': '马',
+  '\u2ee3': '骨', '\u2ee4': '鬼', '\u2ee5': '鱼', '\u2ee6': '鸟', '\u2ee7': '卤', '\u2ee8': '麦',
+  '\u2ee9': '黄', '\u2eea': '黾', '\u2eec': '齐', '\u2eee': '齿', '\u2ef0': '龙', '\u2ef3': '龟',
+};
+const RADICAL_RE = /[\u2e80-\u2eff\u2f00-\u2fdf]/g;
+
+/** Radical code points to the ideographs they stand for; nothing else in the text changes. */
+export function repairRadicals(text: string): string {
+  return text.replace(RADICAL_RE, (ch) => RADICALS[ch] ?? (ch >= '\u2f00' ? ch.normalize('NFKC') : ch));
+}
+
 const TRAD_RE = new RegExp(`[${Object.keys(TRADITIONAL).join('')}]`, 'g');
 
 /** NFKC (full-width → half-width), traditional → simplified, no whitespace at all. */
@@ -37,7 +56,7 @@ export function normaliseLabel(text: string): string {
 const memo = new Map<string, string>();
 
 function computeNormalised(text: string): string {
-  return text
+  return repairRadicals(text)
     .normalize('NFKC')
     // mirrors converted to Taiwan usage print 檔案 where the layout says 文件
     .replace(/檔案/g, '文件')

@@ -58,3 +58,13 @@ describe('column labels', () => {
     expect(matchColumnLabel(normaliseLabel('现行有效件数(历史累计)'), art1.columns)?.id).toBe('valid');
   });
 });
+
+describe('radical code points from PDF producers', () => {
+  it('reads CJK radicals as the ideographs they stand for', async () => {
+    const { repairRadicals } = await import('../../src/text/normalise.ts');
+    // Chromium writes U+2ED8 for 青, U+2EA0 for 民 and Kangxi U+2F00 for 一
+    expect(repairRadicals('\u2ed8石县白塔镇人\u2ea0政府')).toBe('青石县白塔镇人民政府');
+    expect(normaliseLabel('\u2f00、本年新收政府信息公开申请数量')).toBe(normaliseLabel('一、本年新收政府信息公开申请数量'));
+    expect(repairRadicals('（一）予以公开，共3件')).toBe('（一）予以公开，共3件');
+  });
+});
