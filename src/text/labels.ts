@@ -11,7 +11,8 @@ export function isReviewHeader(joinedNorm: string): boolean {
 
 /** A cell that only 表三's header prints. */
 export function isApplicationsHeaderCell(norm: string): boolean {
-  return norm.includes('申请人情况') || norm.includes('法人或其他组织');
+  // a header cell, not a sentence that happens to mention 申请人情况
+  return norm.length <= 12 && (norm.includes('申请人情况') || norm.includes('法人或其他组织'));
 }
 
 /** The 法人或其他组织 group header, whose "其他" is not the 其他 column. */
