@@ -9,7 +9,7 @@ import { canonicalKeys } from '../layout/spec.ts';
 import { readMeta } from '../text/meta.ts';
 import { TOOL_VERSION } from '../version.ts';
 import { checkIdentities } from './checks.ts';
-import type { Provenance, Status, ValueTree, XxgkRecord } from './schema.ts';
+import type { Status, ValueTree, XxgkRecord } from './schema.ts';
 
 export interface RecordBase {
   file: string;
@@ -64,6 +64,7 @@ function tableKeys(version: string, table: TableId): { key: string; path: string
   }
   return keys;
 }
+
 const TABLE_NAMES: Record<TableId, string> = { active: '表二 主动公开', applications: '表三 申请', reviewLitigation: '表四 复议诉讼' };
 
 export function buildRecord(doc: SourceDoc, base: RecordBase): XxgkRecord {
@@ -114,7 +115,7 @@ export function buildRecord(doc: SourceDoc, base: RecordBase): XxgkRecord {
       setPath(tree, path, value);
       lookup.set(key, cell ? value : null);
       if (cell) {
-        record.cells[key] = cell.prov satisfies Provenance;
+        record.cells[key] = cell.prov;
         if (cell.prov.kind === 'number') printed++;
         else blank++;
       }

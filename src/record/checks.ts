@@ -64,7 +64,7 @@ function compare(op: string, a: number, b: number): boolean {
   return op === '==' ? Math.abs(a - b) < eps : op === '<=' ? a <= b + eps : a >= b - eps;
 }
 
-function checkFormula(identity: SpecIdentity, t: SpecTable, scopeName: string, value: (id: string) => number | null | undefined, rowIds: string[]): Check | null {
+function checkFormula(identity: SpecIdentity, scopeName: string, value: (id: string) => number | null | undefined, rowIds: string[]): Check | null {
   const m = /^(.+?)\s*(==|<=|>=)\s*(.+)$/.exec(identity.formula);
   if (!m) return null;
   const known = new Set(rowIds);
@@ -110,7 +110,7 @@ export function checkIdentities(
               checks.push({ id: identity.id, severity: identity.severity, scope: row, status: 'unverifiable', detail: 'totals only: every applicant column blank' });
               continue;
             }
-            const c = checkFormula(identity, t, row, value, columns);
+            const c = checkFormula(identity, row, value, columns);
             if (c) checks.push(c);
           }
         } else if (identity.scope === 'eachColumn') {
@@ -119,13 +119,13 @@ export function checkIdentities(
               checks.push(...checkGroupSubtotals(identity, col, t, lookup, groupSubtotals));
               continue;
             }
-            const c = checkFormula(identity, t, col, (row) => lookup(`${prefix}.${row}.${col}`), dataRows);
+            const c = checkFormula(identity, col, (row) => lookup(`${prefix}.${row}.${col}`), dataRows);
             if (c) checks.push(c);
           }
         } else if (identity.scope.startsWith('row:')) {
           const row = identity.scope.slice(4);
           const value = (col: string) => lookup(t.rows.length === 1 && t.rows[0].match.length === 0 ? `${prefix}.${col}` : `${prefix}.${row}.${col}`);
-          const c = checkFormula(identity, t, row, value, columns);
+          const c = checkFormula(identity, row, value, columns);
           if (c) checks.push(c);
         }
       }
