@@ -27,7 +27,6 @@ export const ISSUE_CODES = {
   row_missing: 'a row of the layout was not found in its table',
   row_unmatched: 'a table row whose label matches no row of the layout (kept out of the values)',
   row_duplicate: 'a layout row appeared twice; the first was kept',
-  column_missing: 'a column of the layout was not found in the table header',
   value_unparsed: 'a cell holds text that is not a number; the value is null',
   value_count_mismatch: 'a row printed a different number of values than its columns; row not taken',
   unit_converted: 'a cell printed its own unit and was converted to the column unit',
