@@ -28,11 +28,12 @@ export function sha256(bytes: Uint8Array): string {
 }
 
 /**
- * Extract one document. `file` is the name the record carries (relative to the input folder).
+ * Extract one document. `file` is the name the record carries (relative to the input folder);
+ * `knownSha256` is the content hash when the caller has already computed it.
  */
-export async function extractBytes(bytes: Uint8Array, file: string, settings: Settings = DEFAULT_SETTINGS): Promise<XxgkRecord> {
+export async function extractBytes(bytes: Uint8Array, file: string, settings: Settings = DEFAULT_SETTINGS, knownSha256?: string): Promise<XxgkRecord> {
   const started = performance.now();
-  const base = { file, sha256: sha256(bytes), bytes: bytes.length };
+  const base = { file, sha256: knownSha256 ?? sha256(bytes), bytes: bytes.length };
   const sniffed = sniffFormat(bytes, file);
   const issues: Issue[] = [];
   if (sniffed.format === 'empty') {

@@ -192,7 +192,7 @@ export async function runExtract(opts: ExtractOptions): Promise<ExtractResult> {
     }
 
     pool ??= new WorkerPool({ size: workers, timeoutMs: settings.run.timeoutMs, maxMemoryMb: settings.run.maxWorkerMemoryMb, settings, env: opts.workerEnv });
-    const job = pool.run(entry.path, entry.file).then((outcome) => {
+    const job = pool.run(entry.path, entry.file, sha256).then((outcome) => {
       extracted++;
       const rendered = outcome.kind === 'rendered'
         ? outcome.rendered

@@ -39,6 +39,7 @@ interface Task {
   id: number;
   path: string;
   file: string;
+  sha256: string;
   resolve: (o: Outcome) => void;
 }
 
@@ -97,10 +98,10 @@ export class WorkerPool {
   }
 
   /** Extract one file in a worker. Never rejects. */
-  run(path: string, file: string): Promise<Outcome> {
+  run(path: string, file: string, sha256: string): Promise<Outcome> {
     if (this.broken) return Promise.resolve({ kind: 'failed', code: 'worker_crashed', message: this.broken });
     return new Promise((resolve) => {
-      this.queue.push({ id: this.nextId++, path, file, resolve });
+      this.queue.push({ id: this.nextId++, path, file, sha256, resolve });
       this.dispatch();
     });
   }
@@ -223,7 +224,7 @@ export class WorkerPool {
         const task = this.queue.shift()!;
         slot.tasks.push(task);
         if (slot.tasks.length === 1) this.startHead(slot);
-        const msg: ToWorker = { type: 'task', id: task.id, path: task.path, file: task.file };
+        const msg: ToWorker = { type: 'task', id: task.id, path: task.path, file: task.file, sha256: task.sha256 };
         slot.child.send(msg);
       }
     }

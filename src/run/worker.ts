@@ -16,15 +16,6 @@ import { DEFAULT_SETTINGS, type Settings } from '../settings.ts';
 import { renderRecord } from '../write/render.ts';
 import type { ToWorker, FromWorker } from './protocol.ts';
 
-// pdfjs-dist's legacy build (core-js) replaces JSON.parse and JSON.stringify process-wide with slow
-// JavaScript versions on Node 20 (measured: 11% of a worker's time went to the polyfilled
-// stringify). Keep the native ones and put them back once pdfjs has loaded.
-const NATIVE_JSON = { parse: JSON.parse, stringify: JSON.stringify };
-function restoreNativeJson(): void {
-  if (JSON.parse !== NATIVE_JSON.parse) JSON.parse = NATIVE_JSON.parse;
-  if (JSON.stringify !== NATIVE_JSON.stringify) JSON.stringify = NATIVE_JSON.stringify;
-}
-
 const settings: Settings = process.env.XXGK_WORKER_SETTINGS ? (JSON.parse(process.env.XXGK_WORKER_SETTINGS) as Settings) : DEFAULT_SETTINGS;
 const hooks = process.env.XXGK_TEST_HOOKS === '1';
 
@@ -57,8 +48,7 @@ async function work(msg: ToWorker): Promise<void> {
   }
   try {
     if (hooks) await runTestHooks(bytes);
-    const record = await extractBytes(bytes, msg.file, settings);
-    restoreNativeJson();
+    const record = await extractBytes(bytes, msg.file, settings, msg.sha256);
     send({ type: 'done', id: msg.id, rendered: renderRecord(record) });
   } catch (err) {
     send({ type: 'threw', id: msg.id, message: (err as Error)?.stack ?? String(err) });
@@ -71,7 +61,6 @@ process.on('disconnect', () => process.exit(0));
 // machine), which must not count against the first PDF's time limit.
 const WARMUP_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
 await extractBytes(WARMUP_PDF, 'warmup.pdf', settings).catch(() => undefined);
-restoreNativeJson();
 
 // If the runner dies (even SIGKILL) while this process spins in a parser, 'disconnect' never runs:
 // a watchdog thread notices the parent is gone and ends the process.
