@@ -2,6 +2,8 @@
  * What a golden record pins down: everything a researcher reads from a record except timings.
  * Shared by the golden test and the script that writes goldens on purpose.
  */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { XxgkRecord } from '../../src/record/schema.ts';
 
 export function digest(r: XxgkRecord) {
@@ -23,4 +25,12 @@ export function digest(r: XxgkRecord) {
 }
 
 /** Every input under samples/ that the goldens cover: reports and the pages that are not. */
-export const GOLDEN_EXTENSIONS = /\.(txt|html?|docx|pdf)$/i;
+const GOLDEN_EXTENSIONS = /\.(txt|html?|docx|pdf)$/i;
+
+/** The sample inputs below `samplesDir`: absolute path and name relative to it (forward slashes). */
+export function sampleFiles(samplesDir: string): { path: string; name: string }[] {
+  const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+  return walk(samplesDir)
+    .filter((p) => GOLDEN_EXTENSIONS.test(p))
+    .map((path) => ({ path, name: relative(samplesDir, path).replace(/\\/g, '/') }));
+}

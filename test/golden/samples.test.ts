@@ -3,18 +3,15 @@
  * printed, never from the parser; (2) its reviewed golden record; (3) the layout identities,
  * which hold on every clean sample because the generator made the values consistent.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { extractBytes } from '../../src/extract.ts';
-import { digest, GOLDEN_EXTENSIONS } from './digest.ts';
+import { digest, sampleFiles } from './digest.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const samples = join(root, 'samples');
-const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
-const files = walk(samples).filter((p) => GOLDEN_EXTENSIONS.test(p));
-const rel = (p: string) => relative(samples, p).replace(/\\/g, '/');
+const files = sampleFiles(join(root, 'samples'));
 
 const flatten = (o: unknown, prefix: string, out: Record<string, unknown>) => {
   if (o === null || typeof o !== 'object') out[prefix] = o;
@@ -29,12 +26,11 @@ interface Truth {
 
 describe('samples', () => {
   it('has samples of every format the readers take', () => {
-    const exts = new Set(files.map((f) => f.split('.').pop()!.toLowerCase()));
+    const exts = new Set(files.map((f) => f.name.split('.').pop()!.toLowerCase()));
     for (const e of ['txt', 'html', 'docx']) expect(exts.has(e), e).toBe(true);
   });
 
-  for (const path of files) {
-    const name = rel(path);
+  for (const { path, name } of files) {
     const truthPath = path.replace(/\.[^.]+$/, '.truth.json');
     describe(name, async () => {
       const record = await extractBytes(readFileSync(path), name);
