@@ -1,11 +1,14 @@
 /**
- * Two changes to the pdfjs worker's source, for speed only: what it reads stays the same.
+ * Changes to the pdfjs worker's source, for speed only: what it returns stays the same.
  *
  * pdfjs keeps its caches per document and spends most of a report's time re-deriving the same
- * things. Neither spot is reachable from outside the module, so the worker is loaded from its
- * source text with these exact replacements. Each must match exactly once, or the worker is loaded
- * unchanged (a newer pdfjs is then only slower, never different). Byte-identical output on every
- * fixture and real report was the test for both.
+ * things, and WPS subset fonts (tens of thousands of empty glyph slots, sparse ToUnicode maps,
+ * width ranges over every slot) hit its slowest loops. None of these spots is reachable from
+ * outside the module, so the worker is loaded from its source text with these exact replacements.
+ * Each must match exactly once, or the worker is loaded unchanged (a newer pdfjs is then only
+ * slower, never different). test/pdf/worker-patches.test.ts checks both: every patch matches, and
+ * text, operator lists, rebuilt font programs and the reader's output are identical with and
+ * without them (scripts/pdfjs-digest.ts).
  */
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
@@ -121,6 +124,96 @@ async function parseBuiltInCMap(name, fetchBuiltInCMap) {`,
         itemEncode(locaData, j, writeOffset);
       }
       }`,
+  },
+  {
+    why:
+      'a ToUnicode CMap of a subset font maps a few hundred codes spread up to ~20-30 thousand: CMap.forEach ' +
+      'probes every index of that sparse (dictionary-mode) array, ~0.6 ms a font. When a probe of 32 evenly spaced ' +
+      'indices finds almost nothing, enumerate the present keys instead: the same indices in the same ascending ' +
+      'order, as numbers, skipping undefined values as before (non-index keys are skipped, as the loop never ' +
+      'reached them)',
+    find: `    const length = map.length;
+    if (length <= 0x10000) {
+      for (let i = 0; i < length; i++) {
+        if (map[i] !== undefined) {
+          callback(i, map[i]);
+        }
+      }`,
+    replace: `    const length = map.length;
+    let probablySparse = length > 1024;
+    for (let p = 0, found = 0; probablySparse && p < 32; p++) {
+      if (map[Math.floor((p * length) / 32)] !== undefined && ++found > 2) {
+        probablySparse = false;
+      }
+    }
+    if (length <= 0x10000 && probablySparse) {
+      for (const key in map) {
+        const i = +key;
+        if (i >= 0 && i < length && String(i) === key && map[i] !== undefined) {
+          callback(i, map[i]);
+        }
+      }
+    } else if (length <= 0x10000) {
+      for (let i = 0; i < length; i++) {
+        if (map[i] !== undefined) {
+          callback(i, map[i]);
+        }
+      }`,
+  },
+  {
+    why:
+      'readToUnicode preallocates new Array(cmap.length) (~0.8 ms for 20 thousand slots, per font) and then fills a ' +
+      'few hundred of them; start from [] and give it the same length once filled',
+    find: `        const map = new Array(cmap.length);`,
+    replace: `        const map = [];`,
+  },
+  {
+    why: 'the other half of the readToUnicode patch above: the same length as before',
+    find: `          map[charCode] = String.fromCodePoint(...str);
+        });
+        return new ToUnicodeMap(map);`,
+    replace: `          map[charCode] = String.fromCodePoint(...str);
+        });
+        map.length = Math.max(map.length, cmap.length);
+        return new ToUnicodeMap(map);`,
+  },
+  {
+    why:
+      'extractWidths decides "monospace" with for...in over the widths array: WPS writes ranges such as ' +
+      '[871 28574 1000], so 28 thousand string keys a font. When the keys can only be array indices (composite ' +
+      'font, every W start and end between 0 and 2^32-2), a counted loop visits the same entries in the same order ' +
+      '(holes read undefined and are skipped as falsy, as before); otherwise Object.keys gives what for...in gave',
+    find: `    let glyphsWidths = [];
+    let defaultWidth = 0;`,
+    replace: `    let glyphsWidths = [];
+    let widthKeysAreIndices = true;
+    let defaultWidth = 0;`,
+  },
+  {
+    why: 'the extractWidths patch above: note a W entry that could write a key that is not an array index',
+    find: `          let start = xref.fetchIfRef(widths[i++]);
+          if (!Number.isInteger(start)) {
+            break;
+          }
+          const code = xref.fetchIfRef(widths[i]);`,
+    replace: `          let start = xref.fetchIfRef(widths[i++]);
+          if (!Number.isInteger(start)) {
+            break;
+          }
+          const code = xref.fetchIfRef(widths[i]);
+          if (start < 0 || start + (Array.isArray(code) ? code.length : 0) > 0xfffffffe || (Number.isInteger(code) && code > 0xfffffffe)) {
+            widthKeysAreIndices = false;
+          }`,
+  },
+  {
+    why: 'the extractWidths patch above: the counted loop',
+    find: `    for (const glyph in glyphsWidths) {
+      const glyphWidth = glyphsWidths[glyph];`,
+    replace: `    const widthKeys = properties.composite && widthKeysAreIndices && Array.isArray(glyphsWidths) ? null : Object.keys(glyphsWidths);
+    const widthCount = widthKeys ? widthKeys.length : glyphsWidths.length;
+    for (let k = 0; k < widthCount; k++) {
+      const glyph = widthKeys ? widthKeys[k] : k;
+      const glyphWidth = glyphsWidths[glyph];`,
   },
   {
     why:
