@@ -75,6 +75,10 @@ export async function openDocument(bytes: Uint8Array): Promise<PdfDocument> {
     useSystemFonts: false,
     verbosity: 0,
     stopAtErrors: false,
+    // images are never looked at (ruling lines and text are), and decoding them is the costliest
+    // thing getOperatorList can do (a seal or logo on a table page; a hostile 20000x20000 image
+    // would decode to gigabytes): 0 makes pdfjs drop every image instead of decoding it
+    maxImageSize: 0,
   });
   try {
     const doc = await task.promise;

@@ -4,6 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../extractors/pdf/index.ts';
 import { DEFAULT_READER_LIMITS, type Grid } from '../../extractors/model.ts';
@@ -182,6 +183,52 @@ describe('problems', () => {
     expect(junk.problems[0].code).toMatch(/^(corrupt|partial_read)$/);
     const empty = await readPdf(new Uint8Array(0), DEFAULT_READER_LIMITS);
     expect(empty.problems[0].code).toBe('corrupt');
+  });
+});
+
+/**
+ * A one-page PDF: an unruled table in Helvetica (wide gaps between columns, so the page looks
+ * tabular and its drawing is parsed) and, on the same page, a greyscale image of side x side
+ * pixels, all zero: a few hundred KB compressed, side^2 bytes decoded.
+ */
+function tableWithHugeImage(side: number): Uint8Array {
+  const rows = [['Rules', '12', '5', '1'], ['Notices', '406', '19', '0'], ['Permits', '2', '64', '70'], ['Fees', '33', '8', '9']];
+  let content = 'q 100 0 0 100 400 50 cm /Im1 Do Q\n';
+  rows.forEach((r, i) => r.forEach((t, k) => { content += `BT /F1 10 Tf ${60 + k * 120} ${760 - i * 20} Td (${t}) Tj ET\n`; }));
+  const pixels = deflateSync(Buffer.alloc(side * side));
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let size = 0;
+  const push = (b: Buffer | string) => { const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b; parts.push(buf); size += buf.length; };
+  const obj = (n: number, ...body: (Buffer | string)[]) => { offsets[n] = size; push(`${n} 0 obj\n`); body.forEach(push); push('\nendobj\n'); };
+  push('%PDF-1.4\n');
+  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
+  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
+  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>');
+  obj(4, `<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, pixels, '\nendstream');
+  obj(5, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+  obj(6, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const xref = size;
+  push(`xref\n0 7\n0000000000 65535 f \n${[1, 2, 3, 4, 5, 6].map((k) => `${String(offsets[k]).padStart(10, '0')} 00000 n \n`).join('')}`);
+  push(`trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+describe('images', () => {
+  it('never decodes images: a table page holding a 256-megapixel image costs no more than its text', async () => {
+    const bytes = tableWithHugeImage(16000);
+    expect(bytes.length).toBeLessThan(1_000_000);
+    await readSample('scanned'); // pdfjs loaded
+    // pdfjs decodes images in the background, after getOperatorList has resolved: count the CPU
+    // of the read and of the second after it
+    const cpu0 = process.cpuUsage();
+    const doc = await readPdf(bytes, DEFAULT_READER_LIMITS);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const cpu = process.cpuUsage(cpu0);
+    expect(doc.problems).toEqual([]);
+    const table = grids(doc)[0];
+    expect(table.rows.map((r) => r.map((c) => c.text))).toContainEqual(['Notices', '406', '19', '0']);
+    expect((cpu.user + cpu.system) / 1000).toBeLessThan(500);
   });
 });
 
