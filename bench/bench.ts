@@ -6,13 +6,19 @@
  *   npm run bench -- --files 2000         size of the mixed crawl (default 1200)
  *   npm run bench -- --repeat 3           runs per configuration, alternating; the best is reported (default 2)
  *   npm run bench -- --write-results      also write bench/results.md (numbers in docs come from here)
+ *   npm run bench -- --pdf-only           only the PDF reader table (see below)
+ *
+ * It ends with the PDF reader on its own (bench/pdf.ts, in a fresh process): time and CPU per PDF
+ * and per page, peak memory, and `pdftotext -layout` on the same files when poppler is installed,
+ * for samples/pdf and, when the shared corpus sits beside the project, its real reports.
  *
  * Other processes on a shared machine take cores away at random moments, so each configuration is
  * run several times, interleaved with the others, and the fastest run is reported.
  * files/s counts the whole run (start-up included); "steady" counts from the first file done to
  * the last (worker start-up excluded), which is what a long crawl sees.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +36,22 @@ const TOTAL = opt('--files', 1200);
 const PER_FORMAT = opt('--per-format', 400);
 const REPEAT = opt('--repeat', 2);
 const writeResults = args.includes('--write-results');
+const pdfOnly = args.includes('--pdf-only');
+
+/** The PDF reader bench (bench/pdf.ts) over each group of PDFs, in a fresh process each. */
+function pdfReaderTables(): string {
+  const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+  const groups: [string, string][] = [['samples/pdf (fixtures, incl. broken ones)', join(projectRoot, 'samples', 'pdf')]];
+  const real = join(projectRoot, '..', 'shared', 'corpus', 'real');
+  if (existsSync(real)) groups.push(['real reports of the shared corpus (../shared/corpus/real)', real]);
+  const parts: string[] = [];
+  for (const [label, dir] of groups) {
+    console.error(`bench: PDF reader on ${label}`);
+    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./pdf.ts', import.meta.url)), dir], { encoding: 'utf8', cwd: projectRoot });
+    parts.push(`### ${label}\n\n\`\`\`\n${(r.status === 0 ? r.stdout : `failed: ${r.stderr}`).trim()}\n\`\`\``);
+  }
+  return parts.join('\n\n');
+}
 
 interface Row {
   run: string;
@@ -84,6 +106,11 @@ function table(rows: Row[]): string {
   return [head, sep, ...rows.map((r) => `| ${r.run} | ${r.files} | ${r.workers} | ${fmt(r.wallS)} | ${fmt(r.filesPerS)} | ${fmt(r.steadyPerS)} | ${r.peakRssMb} | ${fmt(r.cpuMsPerFile)} | ${fmt(r.coresUsed, 2)} | ${r.statuses} |`)].join('\n');
 }
 
+if (pdfOnly) {
+  console.log(pdfReaderTables());
+  process.exit(0);
+}
+
 const samples = loadSamples();
 const have = (Object.keys(samples) as BenchFormat[]).filter((f) => samples[f].length);
 const root = mkdtempSync(join(tmpdir(), 'xxgk-bench-'));
@@ -121,7 +148,8 @@ try {
   const speedup = `speed-up with ${all} workers: ${fmt(many.filesPerS / one.filesPerS, 2)}× overall, ${fmt(many.steadyPerS / one.steadyPerS, 2)}× steady`;
   const machine = `${availableParallelism()} cores (${cpus()[0]?.model ?? '?'}), ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, xxgk ${TOOL_VERSION}; ` +
     `load average ${fmt(loadBefore, 2)} before, ${fmt(loadavg()[0], 2)} after (other processes on the machine compete for the cores)`;
-  console.log(`\n${table(rows)}\n\n${speedup}\n${machine}`);
+  const pdfTables = pdfReaderTables();
+  console.log(`\n${table(rows)}\n\n${speedup}\n${machine}\n\n## PDF reader alone\n\n${pdfTables}`);
   if (writeResults) {
     const path = fileURLToPath(new URL('./results.md', import.meta.url));
     writeFileSync(path, `# xxgk extract benchmark\n\nMeasured ${started.toISOString()} by \`npm run bench -- --write-results\` on a generated crawl ` +
@@ -131,7 +159,12 @@ try {
       'files/s counts the whole run including worker start-up; steady files/s counts from the first file done to the last. ' +
       'Peak RSS is the runner plus all workers, sampled together every 50 ms. CPU ms/file is the CPU time of the runner and its workers ' +
       'per file (the work itself, whatever else runs on the machine); cores used = CPU time / wall time: a run with 2 workers that got ' +
-      'about 1 core was sharing the machine, and its speed-up is bounded by that, not by the runner.\n');
+      'about 1 core was sharing the machine, and its speed-up is bounded by that, not by the runner.\n\n' +
+      '## PDF reader alone\n\n' +
+      '`bench/pdf.ts` in a fresh process: one warm-up read of every file, then the median of 5 reads each (wall ms, and CPU ms of ' +
+      'the whole process, all threads, GC helpers included); ms/page is wall; pdftotext is the whole `pdftotext -layout` process ' +
+      'on the same file, median of 5; ratio = our wall / pdftotext; peak RSS is the bench process.\n\n' +
+      `${pdfTables}\n`);
     console.error(`bench: wrote ${path}`);
   }
 } finally {
