@@ -23,6 +23,7 @@ import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveWorkers, runExtract } from '../src/run/batch.ts';
+import { WORKER_V8_FLAGS } from '../src/run/pool.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../src/settings.ts';
 import { TOOL_VERSION } from '../src/version.ts';
 import { loadSamples, writeCrawl, type BenchFormat, type CrawlPlan } from './crawl.ts';
@@ -38,7 +39,7 @@ const REPEAT = opt('--repeat', 2);
 const writeResults = args.includes('--write-results');
 const pdfOnly = args.includes('--pdf-only');
 
-/** The PDF reader bench (bench/pdf.ts) over each group of PDFs, in a fresh process each. */
+/** The PDF reader bench (bench/pdf.ts) over each group of PDFs, in a fresh process each, with the workers' V8 flags. */
 function pdfReaderTables(): string {
   const projectRoot = fileURLToPath(new URL('..', import.meta.url));
   const groups: [string, string][] = [['samples/pdf (fixtures, incl. broken ones)', join(projectRoot, 'samples', 'pdf')]];
@@ -47,7 +48,7 @@ function pdfReaderTables(): string {
   const parts: string[] = [];
   for (const [label, dir] of groups) {
     console.error(`bench: PDF reader on ${label}`);
-    const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./pdf.ts', import.meta.url)), dir], { encoding: 'utf8', cwd: projectRoot });
+    const r = spawnSync(process.execPath, [...WORKER_V8_FLAGS, '--import', 'tsx', fileURLToPath(new URL('./pdf.ts', import.meta.url)), dir], { encoding: 'utf8', cwd: projectRoot });
     parts.push(`### ${label}\n\n\`\`\`\n${(r.status === 0 ? r.stdout : `failed: ${r.stderr}`).trim()}\n\`\`\``);
   }
   return parts.join('\n\n');
@@ -161,7 +162,7 @@ try {
       'per file (the work itself, whatever else runs on the machine); cores used = CPU time / wall time: a run with 2 workers that got ' +
       'about 1 core was sharing the machine, and its speed-up is bounded by that, not by the runner.\n\n' +
       '## PDF reader alone\n\n' +
-      '`bench/pdf.ts` in a fresh process: one warm-up read of every file, then the median of 5 reads each (wall ms, and CPU ms of ' +
+      '`bench/pdf.ts` in a fresh process with the workers\' V8 flags (`' + WORKER_V8_FLAGS.join(' ') + '`): one warm-up read of every file, then the median of 5 reads each (wall ms, and CPU ms of ' +
       'the whole process, all threads, GC helpers included); ms/page is wall; pdftotext is the whole `pdftotext -layout` process ' +
       'on the same file, median of 5; ratio = our wall / pdftotext; peak RSS is the bench process.\n\n' +
       `${pdfTables}\n`);
