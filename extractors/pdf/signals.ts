@@ -22,14 +22,12 @@ export interface PageSignals {
 
 export function readSignals(items: TextItemLike[], styles: FontStyles): PageSignals {
   const s: PageSignals = { chars: 0, garbage: 0, numericItems: 0, columnGaps: 0, verticalFonts: new Set(), turnedItems: 0 };
-  let prev: TextItemLike | undefined;
-  let prevEnd = 0;
+  const placed: { x0: number; x1: number; y: number; size: number }[] = [];
   for (const it of items) {
     const t = it.str.trim();
-    const size = Math.hypot(it.transform[2], it.transform[3]) || 1;
-    const sameLine = prev && Math.abs(prev.transform[5] - it.transform[5]) < 0.5 * size && Math.abs(prev.transform[4] - it.transform[4]) >= 0;
     // pdfjs's synthetic space items carry widths in other units: measure gaps between real items
     if (!t) continue;
+    const size = Math.hypot(it.transform[2], it.transform[3]) || 1;
     if (styles[it.fontName]?.vertical) s.verticalFonts.add(it.fontName);
     if (Math.abs(it.transform[1]) > 0.1 * size || Math.abs(it.transform[2]) > 0.1 * size) s.turnedItems++;
     for (const ch of t) {
@@ -39,11 +37,29 @@ export function readSignals(items: TextItemLike[], styles: FontStyles): PageSign
       }
     }
     if (isNumeric(t)) s.numericItems++;
-    if (sameLine && it.transform[4] - prevEnd > COLUMN_GAP_EMS * size) s.columnGaps++;
-    prev = it;
-    prevEnd = it.transform[4] + it.width;
+    placed.push({ x0: it.transform[4], x1: it.transform[4] + it.width, y: it.transform[5], size });
   }
+  s.columnGaps = countColumnGaps(placed);
   return s;
+}
+
+/**
+ * Wide gaps between neighbouring items on one baseline. Items are grouped by baseline whatever
+ * their order in the content stream: a word processor writes a table cell by cell, so the number
+ * on a row's first line comes after every line of a label wrapped beside it.
+ */
+function countColumnGaps(placed: { x0: number; x1: number; y: number; size: number }[]): number {
+  const byLine = [...placed].sort((a, b) => b.y - a.y || a.x0 - b.x0);
+  let gaps = 0;
+  for (let i = 0; i < byLine.length; ) {
+    const first = byLine[i];
+    let j = i + 1;
+    while (j < byLine.length && first.y - byLine[j].y < 0.5 * first.size) j++;
+    const line = byLine.slice(i, j).sort((a, b) => a.x0 - b.x0);
+    for (let k = 1; k < line.length; k++) if (line[k].x0 - line[k - 1].x1 > COLUMN_GAP_EMS * line[k].size) gaps++;
+    i = j;
+  }
+  return gaps;
 }
 
 /** Worth parsing the drawing (ruling lines, vertical text): a generic, label-free test. */
