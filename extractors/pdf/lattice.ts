@@ -91,17 +91,20 @@ function tableFromGroup(group: Segment[]): TableStructure | undefined {
   }
   const taken: boolean[][] = Array.from({ length: rows }, () => new Array<boolean>(cols).fill(false));
   const cells: CellSpan[] = [];
-  const ordered = [...extent.values()].sort((a, b) => a.r0 - b.r0 || a.c0 - b.c0);
-  for (const e of ordered) place(e.r0, e.c0, e.r1, e.c1);
-  // slots left over by non-rectangular merges become cells of their own
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (!taken[r][c]) place(r, c, r, c);
-  function place(r0: number, c0: number, r1: number, c1: number) {
-    // shrink to the free part starting at the origin
-    if (taken[r0][c0]) return;
+  const ordered = [...extent.entries()].sort(([, a], [, b]) => a.r0 - b.r0 || a.c0 - b.c0);
+  for (const [root, e] of ordered) place(root, e.r0, e.c0, e.r1, e.c1);
+  // what non-rectangular merges leave over (unruled corners, a border missing along part of a
+  // cell) becomes cells of its own, each as large as its own merged slots allow
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) if (!taken[r][c]) place(find(r * cols + c), r, c, rows - 1, cols - 1);
+  /** The largest rectangle from (r0, c0) within the bounds, of free slots merged into `root`. */
+  function place(root: number, r0: number, c0: number, r1: number, c1: number) {
+    const free = (r: number, c: number) => !taken[r][c] && find(r * cols + c) === root;
+    if (!free(r0, c0)) return;
     let cEnd = c0;
-    while (cEnd + 1 <= c1 && !taken[r0][cEnd + 1]) cEnd++;
+    while (cEnd + 1 <= c1 && free(r0, cEnd + 1)) cEnd++;
     let rEnd = r0;
-    while (rEnd + 1 <= r1 && taken[rEnd + 1].slice(c0, cEnd + 1).every((t) => !t)) rEnd++;
+    const rowFree = (r: number) => { for (let c = c0; c <= cEnd; c++) if (!free(r, c)) return false; return true; };
+    while (rEnd + 1 <= r1 && rowFree(rEnd + 1)) rEnd++;
     for (let r = r0; r <= rEnd; r++) for (let c = c0; c <= cEnd; c++) taken[r][c] = true;
     cells.push({ r: r0, c: c0, rowSpan: rEnd - r0 + 1, colSpan: cEnd - c0 + 1 });
   }
