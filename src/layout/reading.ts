@@ -55,28 +55,37 @@ export class Reading {
   /** Assign value cells to column ids: by order when the count fits, else by header slots. */
   mapValues(row: GridRow, values: StreamCell[], order: string[], header: HeaderSlots | null, where: string): Map<string, StreamCell> | null {
     const out = new Map<string, StreamCell>();
-    // trailing empty cells (padding, gridAfter, "| ||" in text dumps) carry nothing: drop them to fit
-    if (values.length > order.length && values.slice(order.length).every((c) => !c.norm) && !(row.grid.aligned && header?.grid === row.grid && header.slots.size === order.length)) {
-      values = values.slice(0, order.length);
-    }
-    // … and so do leading ones (an empty corner cell under a header that has none)
-    if (values.length > order.length && values.slice(0, values.length - order.length).every((c) => !c.norm)) {
-      values = values.slice(values.length - order.length);
-    }
-    if (values.length === order.length) {
-      order.forEach((id, i) => out.set(id, values[i]));
+    const byOrder = (cells: StreamCell[]) => {
+      order.forEach((id, i) => out.set(id, cells[i]));
       return out;
-    }
+    };
+    // trailing empty cells (padding, gridAfter, "| ||" in text dumps) carry nothing: drop them to fit
+    const trimmed = (cells: StreamCell[]) => {
+      if (cells.length > order.length && cells.slice(order.length).every((c) => !c.norm)) cells = cells.slice(0, order.length);
+      // … and so do leading ones (an empty corner cell under a header that has none)
+      if (cells.length > order.length && cells.slice(0, cells.length - order.length).every((c) => !c.norm)) cells = cells.slice(cells.length - order.length);
+      return cells;
+    };
+    // a header in this grid naming every column places the values itself, unless it cannot
+    const headerHere = row.grid.aligned && header?.grid === row.grid && header.slots.size === order.length;
+    const printed = new Set(values);
+    if (!headerHere) values = trimmed(values);
+    if (values.length === order.length) return byOrder(values);
     if (row.grid.aligned && header && header.slots.size === order.length && header.grid.width === row.grid.width) {
       const byCol = new Map(row.cells.map((c) => [c.col, c]));
       let ok = true;
       for (const id of order) {
         const cell = byCol.get(header.slots.get(id)!);
-        if (!cell) ok = false;
+        // a slot that lands on a label cell (or before the values) is a header out of line with this row
+        if (!cell || !printed.has(cell)) ok = false;
         else out.set(id, cell);
       }
       if (ok) return out;
+      out.clear();
     }
+    // the header's slots miss the row's cells (a header typeset with other column widths than the
+    // body, so its boundaries fall elsewhere): blank padding around the values is all that can go
+    if (headerHere && trimmed(values).length === order.length) return byOrder(trimmed(values));
     this.issues.push(issue('value_count_mismatch', 'error', `printed ${values.length} value cells where the layout has ${order.length}; row not taken`, where));
     return null;
   }

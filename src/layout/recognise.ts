@@ -15,6 +15,7 @@ import { ActiveTable } from './active.ts';
 import { ApplicationsTable } from './applications.ts';
 import { Reading, type FoundCell, type TableId, type Version } from './reading.ts';
 import { ReviewTable } from './review.ts';
+import { joinRowsSplitByPageBreaks } from './page-breaks.ts';
 import { splitRow, streamRows, type GridRow } from './rows.ts';
 
 export type { FoundCell, TableId, Version } from './reading.ts';
@@ -41,7 +42,7 @@ export function recognise(doc: SourceDoc): Recognised {
   };
 
   let previous: GridRow | null = null;
-  for (const row of streamRows(doc)) {
+  for (const row of joinRowsSplitByPageBreaks(streamRows(doc))) {
     if (row.kind === 'para') {
       onHeading(row.norm);
       continue;
