@@ -37,17 +37,20 @@ export const readPdf: Reader = async (bytes, limits) => {
     if (total > last) {
       problems.push({ code: 'partial_read', message: `the PDF has ${total} pages; read the first ${last} (page limit)` });
     }
+    let afterTable = false;
     for (let n = 1; n <= last; n++) {
       let page;
       try {
         page = await doc.getPage(n);
-        const read = await readPage(page, n, ops);
+        const read = await readPage(page, n, ops, afterTable);
+        afterTable = read.tableAtFoot;
         blocks.push(...read.blocks);
         chars += read.signals.chars;
         if (read.signals.chars === 0) textless.push(n);
         garbage += read.signals.garbage;
         pagesRead++;
       } catch (err) {
+        afterTable = false;
         problems.push({ code: 'partial_read', message: `page ${n} could not be read: ${(err as Error)?.message ?? String(err)}`, place: { page: n } });
       } finally {
         page?.cleanup();

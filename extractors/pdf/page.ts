@@ -20,9 +20,18 @@ export interface PageResult {
   signals: PageSignals;
   /** whether the drawing was parsed */
   parsedDrawing: boolean;
+  /** a table reaches the lower part of the page: it may continue on the next */
+  tableAtFoot: boolean;
 }
 
-export async function readPage(page: PdfPage, pageNo: number, ops: OpIds): Promise<PageResult> {
+/** A table whose bottom lies below this share of the page height may continue on the next page. */
+const FOOT_SHARE = 0.7;
+
+/**
+ * `afterTable`: the previous page ended in a table. Its continuation is parsed even when its own
+ * text does not look tabular (a few tall rows of wrapped labels, or only one column of numbers).
+ */
+export async function readPage(page: PdfPage, pageNo: number, ops: OpIds, afterTable = false): Promise<PageResult> {
   const viewport = page.getViewport({ scale: 1 });
   const toViewed = viewport.transform as unknown as Matrix;
   const content = await page.getTextContent();
@@ -36,7 +45,7 @@ export async function readPage(page: PdfPage, pageNo: number, ops: OpIds): Promi
   let structures: TableStructure[] = [];
   let glyphRuns: Run[] = [];
   let skipFonts = new Set<string>();
-  const parsedDrawing = looksTabular(signals);
+  const parsedDrawing = looksTabular(signals) || (afterTable && signals.chars > 0);
   if (parsedDrawing) {
     const list = (await page.getOperatorList()) as unknown as OperatorList;
     const { paths, glyphs } = walkOperators(list, ops, toFrame, signals.verticalFonts);
@@ -47,12 +56,14 @@ export async function readPage(page: PdfPage, pageNo: number, ops: OpIds): Promi
   let runs = [...runsFromItems(items, toFrame, skipFonts), ...glyphRuns];
 
   const grids: { grid: Grid; top: number }[] = [];
+  let tableAtFoot = false;
   const take = (tables: TableStructure[]) => {
     for (const t of tables) {
       const { grid, taken } = fillTable(t, runs, pageNo, '');
       if (!taken.size) continue;
       runs = runs.filter((r) => !taken.has(r));
       grids.push({ grid, top: t.ys[0] });
+      if (t.ys[t.ys.length - 1] > FOOT_SHARE * turn.height) tableAtFoot = true;
     }
   };
   take(structures);
@@ -65,5 +76,5 @@ export async function readPage(page: PdfPage, pageNo: number, ops: OpIds): Promi
   ].sort((a, b) => a.top - b.top);
   let n = 0;
   for (const o of ordered) if (o.block.kind === 'grid') o.block.label = `page ${pageNo} table ${++n}`;
-  return { blocks: ordered.map((o) => o.block), signals, parsedDrawing };
+  return { blocks: ordered.map((o) => o.block), signals, parsedDrawing, tableAtFoot };
 }

@@ -214,6 +214,45 @@ function tableWithHugeImage(side: number): Uint8Array {
   return new Uint8Array(Buffer.concat(parts));
 }
 
+/** A PDF of Helvetica text and ruled grids: per page, rows of cell texts over column x's. */
+function ruledPdf(pages: { xs: number[]; top: number; rowHeight: number; rows: string[][] }[]): Uint8Array {
+  const objs: string[] = [];
+  const add = (body: string) => objs.push(body);
+  add('<< /Type /Catalog /Pages 2 0 R >>');
+  add(`<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${pages.length} >>`);
+  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  for (const p of pages) {
+    const bottom = p.top - p.rows.length * p.rowHeight;
+    let c = '0.5 w\n';
+    for (let r = 0; r <= p.rows.length; r++) c += `${p.xs[0]} ${p.top - r * p.rowHeight} m ${p.xs[p.xs.length - 1]} ${p.top - r * p.rowHeight} l S\n`;
+    for (const x of p.xs) c += `${x} ${p.top} m ${x} ${bottom} l S\n`;
+    p.rows.forEach((row, r) => row.forEach((t, k) => { if (t) c += `BT /F1 10 Tf ${p.xs[k] + 4} ${p.top - (r + 1) * p.rowHeight + 6} Td (${t}) Tj ET\n`; }));
+    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length + 2} 0 R >>`);
+    add(`<< /Length ${c.length} >>\nstream\n${c}\nendstream`);
+  }
+  let out = '%PDF-1.4\n';
+  const offsets = objs.map((body, i) => { const at = out.length; out += `${i + 1} 0 obj\n${body}\nendobj\n`; return at; });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('a table continued on a page that does not look like one', () => {
+  it('parses the drawing of a page after a table that reached the foot of the previous one', async () => {
+    const rows = Array.from({ length: 30 }, (_, i) => [`Item ${i + 1}`, String(i), String(2 * i), String(3 * i)]);
+    const bytes = ruledPdf([
+      { xs: [60, 260, 340, 420, 500], top: 780, rowHeight: 22, rows },
+      // two tall rows, one number each: on its own this page has too few column gaps to look tabular
+      { xs: [60, 260, 340, 420, 500], top: 780, rowHeight: 60, rows: [['Rules', '', '', '12'], ['Fees', '', '', '7']] },
+    ]);
+    const doc = await readPdf(bytes, DEFAULT_READER_LIMITS);
+    const second = grids(doc).filter((g) => g.pages?.[0] === 2);
+    expect(second).toHaveLength(1);
+    expect(second[0].rows.map((r) => r.map((c) => c.text))).toEqual([['Rules', '', '', '12'], ['Fees', '', '', '7']]);
+  });
+});
+
 describe('images', () => {
   it('never decodes images: a table page holding a 256-megapixel image costs no more than its text', async () => {
     const bytes = tableWithHugeImage(16000);
