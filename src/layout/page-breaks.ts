@@ -23,23 +23,43 @@ const ROWS = [...APP_ROWS, ...ACTIVE_ROWS];
 
 export function joinRowsSplitByPageBreaks(stream: StreamRow[]): StreamRow[] {
   const out: StreamRow[] = [];
-  let lastGridRow = -1; // index in `out` of the last grid row
+  let current: GridRow['grid'] | null = null;
+  let lastOfPrevious = -1; // index in `out` of the last row of the grid before the current one
+  let lastOfCurrent = -1;
+  let bodyStart = 0; // first row of the current grid after a header repeated from an earlier grid
+  const heads = new Set<string>(); // the first rows of every earlier grid: a repeated header is one of them
+  let headsOfCurrent: string[] = [];
+  const signature = (row: GridRow) => row.cells.map((c) => c.norm).join('|');
   for (const row of stream) {
-    if (row.kind === 'row' && lastGridRow >= 0) {
-      const joined = joinHalves(out[lastGridRow] as GridRow, row);
+    if (row.kind !== 'row') {
+      out.push(row);
+      continue;
+    }
+    if (row.grid !== current) {
+      headsOfCurrent.forEach((h) => heads.add(h));
+      headsOfCurrent = [];
+      current = row.grid;
+      lastOfPrevious = lastOfCurrent;
+      bodyStart = 0;
+    }
+    if (row.r < 3) headsOfCurrent.push(signature(row));
+    if (row.r === bodyStart && bodyStart < 3 && heads.has(signature(row)) && row.cells.some((c) => c.norm)) {
+      bodyStart++;
+    } else if (row.r === bodyStart && lastOfPrevious >= 0) {
+      const joined = joinHalves(out[lastOfPrevious] as GridRow, row);
       if (joined) {
-        out[lastGridRow] = joined;
+        out[lastOfPrevious] = joined;
         continue;
       }
     }
-    if (row.kind === 'row') lastGridRow = out.length;
+    lastOfCurrent = out.length;
     out.push(row);
   }
   return out;
 }
 
 function joinHalves(a: GridRow, b: GridRow): GridRow | null {
-  if (b.r !== 0 || a.r !== a.grid.rows.length - 1 || a.grid === b.grid) return null;
+  if (a.r !== a.grid.rows.length - 1 || a.grid === b.grid) return null;
   const pageA = a.grid.pages?.at(-1), pageB = b.grid.pages?.[0];
   if (pageA === undefined || pageB === undefined || pageB <= pageA) return null;
   const partsB = splitRow(b);

@@ -63,6 +63,17 @@ describe('a row broken by a page break', () => {
     expect(issues).not.toContain('value_count_mismatch');
   });
 
+  it('joins the tail that follows a header repeated at the top of the next page', () => {
+    const { v } = values(doc(
+      para('三、收到和处理政府信息公开申请情况'),
+      onPage([...HEADER, ['三、本年度办理结果', { t: '（四）', rs: 1 }, '1.本机', ...s([2, 0, 1, 0, 0, 0, 3])]], 2, 'page 2 table 1'),
+      onPage([...HEADER, ['', '无法提供', '关不掌握相关政府信息', ...blank7], ['', '', '2.没有现成信息需要另行制作', ...s([0, 0, 0, 0, 0, 1, 1])]], 3, 'page 3 table 1'),
+    ));
+    expect(v['applications.unableToProvide.notHeld.naturalPerson']).toBe(2);
+    expect(v['applications.unableToProvide.notHeld.total']).toBe(3);
+    expect(v['applications.unableToProvide.needsCreation.otherOrg']).toBe(1);
+  });
+
   it('keeps two whole rows apart: the second opens with its own numbering', () => {
     const { v } = values(doc(
       para('三、收到和处理政府信息公开申请情况'),
