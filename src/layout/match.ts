@@ -79,6 +79,11 @@ function depth(spec: SpecRow, all: SpecRow[]): number {
   return d;
 }
 
+/** A match only through a label that must be whole ("其他", "总计"): it says little about a cut label. */
+export function matchedByWholeLabelOnly(m: RowMatch): boolean {
+  return m.via === 'fragment' && fragmentsOf(m.spec).every((f) => WHOLE_LABEL_ONLY.has(f));
+}
+
 /**
  * Match a row label to one of `candidates`. `group` is the group the row sits in, when known
  * (for "3.其他" and for labels too damaged to read, which fall back to their numbering).

@@ -10,12 +10,12 @@
  * does not start with a numbering of its own (every row of 表三 does: "2.", "（四）", "四、"); each
  * of its texts sits under a cell of the first half (page positions); the joined label matches a
  * row of the layout by its fragments, and the first half alone does not match that well (it
- * matches nothing, or the same row only by numbering or fuzzily). Two rows that merely meet at a
- * page break fail at least one of these.
+ * matches nothing, the same row only by numbering or fuzzily, or another row only through a bare
+ * "其他"). Two rows that merely meet at a page break fail at least one of these.
  */
 import type { Place } from '../../extractors/model.ts';
 import { normaliseLabel, splitNumbering } from '../text/normalise.ts';
-import { matchRowLabel } from './match.ts';
+import { matchedByWholeLabelOnly, matchRowLabel } from './match.ts';
 import { ACTIVE_ROWS, APP_ROWS } from './reading.ts';
 import { splitRow, type GridRow, type StreamCell, type StreamRow } from './rows.ts';
 
@@ -80,7 +80,9 @@ function joinHalves(a: GridRow, b: GridRow): GridRow | null {
   const before = matchRowLabel(label!.before, ROWS, null);
   const after = matchRowLabel(label!.cell.norm, ROWS, null);
   if (!after || after.via !== 'fragment') return null;
-  if (before && (before.via === 'fragment' || before.spec.id !== after.spec.id)) return null;
+  // the head alone may name a row only weakly: by numbering, fuzzily, or as a bare "2.其他"
+  const weak = !before || (before.via === 'fragment' ? matchedByWholeLabelOnly(before) && before.spec.id !== after.spec.id : before.spec.id === after.spec.id);
+  if (!weak) return null;
   return { ...a, cells };
 }
 

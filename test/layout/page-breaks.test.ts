@@ -74,6 +74,17 @@ describe('a row broken by a page break', () => {
     expect(v['applications.unableToProvide.needsCreation.otherOrg']).toBe(1);
   });
 
+  it('joins a head that reads as a bare "其他" ("2.其他" | "法律行政法规禁止公开")', () => {
+    const { v } = values(doc(
+      para('三、收到和处理政府信息公开申请情况'),
+      onPage([...HEADER, ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', ...s([0, 0, 0, 0, 0, 0, 0])], ['', '', '2.其他', ...s([1, 0, 0, 0, 0, 2, 3])]], 2, 'page 2 table 1'),
+      onPage([['', '', '法律行政法规禁止公开', ...blank7], ['', '', '3.危及“三安全一稳定”', ...s([0, 1, 0, 0, 0, 0, 1])]], 3, 'page 3 table 1'),
+    ));
+    expect(v['applications.denied.lawForbidden.naturalPerson']).toBe(1);
+    expect(v['applications.denied.lawForbidden.total']).toBe(3);
+    expect(v['applications.denied.securityStability.commercial']).toBe(1);
+  });
+
   it('keeps two whole rows apart: the second opens with its own numbering', () => {
     const { v } = values(doc(
       para('三、收到和处理政府信息公开申请情况'),
