@@ -37,4 +37,33 @@ describe('looksTabular', () => {
     // the same items in reverse stream order
     expect(readSignals([...items].reverse(), {}).columnGaps).toBe(3);
   });
+
+  it('sees narrow value columns in a large font: single digits a little over an em apart', () => {
+    const items: TextItemLike[] = [];
+    for (let row = 0; row < 3; row++) {
+      items.push(item('\u5c5e\u4e8e\u4e09', 130, 790 - row * 60, 14));
+      for (let k = 0; k < 7; k++) items.push(item(String(k % 3), 199 + k * 23.5, 776 - row * 60, 14));
+    }
+    const s = readSignals(items, {});
+    expect(s.columnGaps).toBeLessThan(3);
+    expect(looksTabular(s)).toBe(true);
+  });
+
+  it('does not take dates in prose, set in a Latin font between ideographs, for numbers side by side', () => {
+    const items: TextItemLike[] = [];
+    for (let line = 0; line < 10; line++) {
+      const y = 780 - line * 20;
+      // "2023年1月1日至2023年12月31日" as a browser prints it: digits and ideographs in separate items
+      let x = 60;
+      for (const piece of ['2023', '\u5e74', '1', '\u6708', '1', '\u65e5\u81f3', '2023', '\u5e74', '12', '\u6708', '31', '\u65e5']) {
+        const it = item(piece, x, y);
+        items.push(it);
+        x += it.width + 1;
+      }
+    }
+    const s = readSignals(items, {});
+    expect(s.numberGaps).toBe(0);
+    expect(looksTabular(s)).toBe(false);
+  });
 });
+
