@@ -69,6 +69,15 @@ export class Reading {
     // a header in this grid naming every column places the values itself, unless it cannot
     const headerHere = row.grid.aligned && header?.grid === row.grid && header.slots.size === order.length;
     const printed = new Set(values);
+    // blank cells left of where the header puts the first column (in this grid, or one as wide
+    // that it continues) are label padding (label cells split 1+1+1), not values, even when
+    // dropping them leaves too few to fit
+    const firstSlot = row.grid.aligned && header && header.grid.aligned && header.grid.width === row.grid.width ? header.slots.get(order[0]) : undefined;
+    if (firstSlot !== undefined) {
+      let skip = 0;
+      while (skip < values.length && !values[skip].norm && values[skip].col < firstSlot) skip++;
+      values = values.slice(skip);
+    }
     if (!headerHere) values = trimmed(values);
     if (values.length === order.length) return byOrder(values);
     if (row.grid.aligned && header && header.slots.size === order.length && header.grid.width === row.grid.width) {

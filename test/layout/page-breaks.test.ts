@@ -136,4 +136,22 @@ describe('a header typeset with other column widths than the body', () => {
     expect(issues).not.toContain('value_unparsed');
     expect(issues).not.toContain('value_count_mismatch');
   });
+
+  it('never shifts values onto blank label cells: a table clipped at the page edge leaves the row unread', () => {
+    // label cells split 1+1+1, and the page cut off the last two value columns (其他, 总计)
+    const clipped: C[][] = [
+      [{ t: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', rs: 3, cs: 3 }, { t: '申请人情况', cs: 5 }],
+      [{ t: '自然人', rs: 2 }, { t: '法人或其他组织', cs: 4 }],
+      ['商业企业', '科研机构', '社会公益组织', '法律服务机构'],
+    ];
+    const { v, issues } = values(doc(
+      para('三、收到和处理政府信息公开申请情况'),
+      onPage([...clipped, ['一、本年新收政府信息公开申请数量', '', '', ...s([50, 6, 3, 1, 2])]], 1, 'page 1 table 2'),
+    ));
+    for (const col of ['naturalPerson', 'commercial', 'research', 'nonprofit', 'legalService', 'otherOrg', 'total']) {
+      expect(v[`applications.newReceived.${col}`]).toBeNull();
+    }
+    expect(issues).toContain('value_count_mismatch');
+  });
 });
+
