@@ -3,6 +3,7 @@
  * tables (stream) from what remains, and paragraphs for the rest, in reading order.
  */
 import type { Block, Grid } from '../model.ts';
+import { splitBandsByTextLines } from './bands.ts';
 import { multiply, unturn, type Matrix } from './geometry.ts';
 import type { PdfPage } from './load.ts';
 import { walkOperators, type OpIds, type OperatorList } from './operators.ts';
@@ -58,7 +59,8 @@ export async function readPage(page: PdfPage, pageNo: number, ops: OpIds, afterT
   const grids: { grid: Grid; top: number }[] = [];
   let tableAtFoot = false;
   const take = (tables: TableStructure[]) => {
-    for (const t of tables) {
+    for (const drawn of tables) {
+      const t = drawn.method === 'lattice' ? splitBandsByTextLines(drawn, runs) : drawn;
       const { grid, taken } = fillTable(t, runs, pageNo, '');
       if (!taken.size) continue;
       runs = runs.filter((r) => !taken.has(r));

@@ -253,6 +253,54 @@ describe('a table continued on a page that does not look like one', () => {
   });
 });
 
+/** A one-page PDF of the given content stream, Helvetica as /F1. */
+function onePagePdf(content: string): Uint8Array {
+  const objs = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+  ];
+  let out = '%PDF-1.4\n';
+  const offsets = objs.map((body, i) => { const at = out.length; out += `${i + 1} 0 obj\n${body}\nendobj\n`; return at; });
+  const xref = out.length;
+  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return new TextEncoder().encode(out);
+}
+
+describe('rows without a rule between them', () => {
+  const text = (x: number, y: number, t: string) => `BT /F1 10 Tf ${x} ${y} Td (${t}) Tj ET\n`;
+
+  it('splits a band whose label lines line up with numbers stacked in the other cells', async () => {
+    // column rules, a rule under the header, none between the three body rows
+    const xs = [60, 260, 340, 420, 500];
+    let c = '0.5 w\n';
+    for (const y of [780, 760, 700]) c += `60 ${y} m 500 ${y} l S\n`;
+    for (const x of xs) c += `${x} 780 m ${x} 700 l S\n`;
+    [['Item', 'A', 'B', 'C'], ['Rules', '1', '2', '3'], ['Fees', '4', '', '6'], ['Other', '7', '8', '9']].forEach((row, r) =>
+      row.forEach((t, k) => { if (t) c += text(xs[k] + 4, 780 - (r + 1) * 20 + 6, t); }));
+    const [grid] = grids(await readPdf(onePagePdf(c), DEFAULT_READER_LIMITS));
+    expect(grid.rows.map((r) => r.map((cell) => cell.text))).toEqual([
+      ['Item', 'A', 'B', 'C'], ['Rules', '1', '2', '3'], ['Fees', '4', '', '6'], ['Other', '7', '8', '9'],
+    ]);
+  });
+
+  it('keeps a number wrapped in a narrow cell beside a wrapped label in one row', async () => {
+    // a 14 pt wide value cell: "30" does not fit and wraps as "3" / "0"; the label wraps too
+    const xs = [60, 160, 174, 300, 400];
+    let c = '0.5 w\n';
+    for (const y of [780, 740, 720, 700, 680]) c += `60 ${y} m 400 ${y} l S\n`;
+    for (const x of xs) c += `${x} 780 m ${x} 680 l S\n`;
+    c += text(64, 766, 'Newly received') + text(64, 752, 'applications') + text(162, 766, '3') + text(162, 752, '0') + text(180, 766, '51') + text(304, 766, '12');
+    ['Carried over', 'Granted', 'Denied'].forEach((label, i) => { c += text(64, 726 - 20 * i, label) + text(162, 726 - 20 * i, '1') + text(180, 726 - 20 * i, '2') + text(304, 726 - 20 * i, '3'); });
+    const [grid] = grids(await readPdf(onePagePdf(c), DEFAULT_READER_LIMITS));
+    expect(grid.rows).toHaveLength(4);
+    expect(grid.rows[0].map((cell) => cell.text)).toEqual(['Newly received applications', '3 0', '51', '12']);
+  });
+});
+
 describe('images', () => {
   it('never decodes images: a table page holding a 256-megapixel image costs no more than its text', async () => {
     const bytes = tableWithHugeImage(16000);
