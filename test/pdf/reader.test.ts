@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { readPdf } from '../../extractors/pdf/index.ts';
 import { DEFAULT_READER_LIMITS, type Grid } from '../../extractors/model.ts';
 import { compactGrid, grids, readSample, SAMPLES } from './compact.ts';
+import { helveticaPdf, text } from '../helpers/pdf.ts';
 
 const rowOf = (g: Grid, label: string, col = 0) => g.rows.findIndex((row) => row[col].text === label && !row[col].covered);
 
@@ -194,48 +195,20 @@ describe('problems', () => {
 function tableWithHugeImage(side: number): Uint8Array {
   const rows = [['Rules', '12', '5', '1'], ['Notices', '406', '19', '0'], ['Permits', '2', '64', '70'], ['Fees', '33', '8', '9']];
   let content = 'q 100 0 0 100 400 50 cm /Im1 Do Q\n';
-  rows.forEach((r, i) => r.forEach((t, k) => { content += `BT /F1 10 Tf ${60 + k * 120} ${760 - i * 20} Td (${t}) Tj ET\n`; }));
-  const pixels = deflateSync(Buffer.alloc(side * side));
-  const parts: Buffer[] = [];
-  const offsets: number[] = [];
-  let size = 0;
-  const push = (b: Buffer | string) => { const buf = typeof b === 'string' ? Buffer.from(b, 'latin1') : b; parts.push(buf); size += buf.length; };
-  const obj = (n: number, ...body: (Buffer | string)[]) => { offsets[n] = size; push(`${n} 0 obj\n`); body.forEach(push); push('\nendobj\n'); };
-  push('%PDF-1.4\n');
-  obj(1, '<< /Type /Catalog /Pages 2 0 R >>');
-  obj(2, '<< /Type /Pages /Kids [3 0 R] /Count 1 >>');
-  obj(3, '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 6 0 R >> /XObject << /Im1 4 0 R >> >> /Contents 5 0 R >>');
-  obj(4, `<< /Type /XObject /Subtype /Image /Width ${side} /Height ${side} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length ${pixels.length} >>\nstream\n`, pixels, '\nendstream');
-  obj(5, `<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
-  obj(6, '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  const xref = size;
-  push(`xref\n0 7\n0000000000 65535 f \n${[1, 2, 3, 4, 5, 6].map((k) => `${String(offsets[k]).padStart(10, '0')} 00000 n \n`).join('')}`);
-  push(`trailer\n<< /Size 7 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`);
-  return new Uint8Array(Buffer.concat(parts));
+  rows.forEach((r, i) => r.forEach((t, k) => { content += text(60 + k * 120, 760 - i * 20, t); }));
+  return helveticaPdf([{ content, images: [{ width: side, height: side, pixels: deflateSync(Buffer.alloc(side * side)) }] }]);
 }
 
 /** A PDF of Helvetica text and ruled grids: per page, rows of cell texts over column x's. */
 function ruledPdf(pages: { xs: number[]; top: number; rowHeight: number; rows: string[][] }[]): Uint8Array {
-  const objs: string[] = [];
-  const add = (body: string) => objs.push(body);
-  add('<< /Type /Catalog /Pages 2 0 R >>');
-  add(`<< /Type /Pages /Kids [${pages.map((_, i) => `${4 + 2 * i} 0 R`).join(' ')}] /Count ${pages.length} >>`);
-  add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
-  for (const p of pages) {
+  return helveticaPdf(pages.map((p) => {
     const bottom = p.top - p.rows.length * p.rowHeight;
     let c = '0.5 w\n';
     for (let r = 0; r <= p.rows.length; r++) c += `${p.xs[0]} ${p.top - r * p.rowHeight} m ${p.xs[p.xs.length - 1]} ${p.top - r * p.rowHeight} l S\n`;
     for (const x of p.xs) c += `${x} ${p.top} m ${x} ${bottom} l S\n`;
-    p.rows.forEach((row, r) => row.forEach((t, k) => { if (t) c += `BT /F1 10 Tf ${p.xs[k] + 4} ${p.top - (r + 1) * p.rowHeight + 6} Td (${t}) Tj ET\n`; }));
-    add(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${objs.length + 2} 0 R >>`);
-    add(`<< /Length ${c.length} >>\nstream\n${c}\nendstream`);
-  }
-  let out = '%PDF-1.4\n';
-  const offsets = objs.map((body, i) => { const at = out.length; out += `${i + 1} 0 obj\n${body}\nendobj\n`; return at; });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
+    p.rows.forEach((row, r) => row.forEach((t, k) => { if (t) c += text(p.xs[k] + 4, p.top - (r + 1) * p.rowHeight + 6, t); }));
+    return { content: c };
+  }));
 }
 
 describe('a table continued on a page that does not look like one', () => {
@@ -253,26 +226,9 @@ describe('a table continued on a page that does not look like one', () => {
   });
 });
 
-/** A one-page PDF of the given content stream, Helvetica as /F1. */
-function onePagePdf(content: string): Uint8Array {
-  const objs = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [4 0 R] /Count 1 >>',
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-  ];
-  let out = '%PDF-1.4\n';
-  const offsets = objs.map((body, i) => { const at = out.length; out += `${i + 1} 0 obj\n${body}\nendobj\n`; return at; });
-  const xref = out.length;
-  out += `xref\n0 ${objs.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objs.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return new TextEncoder().encode(out);
-}
+const onePagePdf = (content: string) => helveticaPdf([{ content }]);
 
 describe('rows without a rule between them', () => {
-  const text = (x: number, y: number, t: string) => `BT /F1 10 Tf ${x} ${y} Td (${t}) Tj ET\n`;
-
   it('splits a band whose label lines line up with numbers stacked in the other cells', async () => {
     // column rules, a rule under the header, none between the three body rows
     const xs = [60, 260, 340, 420, 500];
