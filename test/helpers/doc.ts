@@ -4,6 +4,7 @@
  */
 import { expandSpans, type RawCell } from '../../extractors/grid.ts';
 import type { Block, Grid, SourceDoc } from '../../extractors/model.ts';
+import { buildRecord } from '../../src/record/build.ts';
 
 export type C = string | { t: string; rs?: number; cs?: number };
 const raw = (c: C): RawCell => (typeof c === 'string' ? { text: c } : { text: c.t, rowSpan: c.rs, colSpan: c.cs });
@@ -110,3 +111,16 @@ export function active2021(v: (number | null | string)[]): C[][] {
     ['行政事业性收费', { t: s[9], cs: 3 }],
   ];
 }
+
+/** The record of a document built in the reader model (no file behind it). */
+export const build = (d: SourceDoc) => buildRecord(d, { file: `x.${d.format}`, sha256: null, bytes: null, format: d.format, issues: [] });
+
+function flat(o: unknown, prefix: string, out: Record<string, unknown>): Record<string, unknown> {
+  if (o === null || typeof o !== 'object') out[prefix] = o;
+  else for (const [k, v] of Object.entries(o)) flat(v, prefix ? `${prefix}.${k}` : k, out);
+  return out;
+}
+
+/** A record's table values by flat key ("applications.denied.stateSecret.total"). */
+export const values = (r: ReturnType<typeof build>) => flat({ active: r.active, applications: r.applications, reviewLitigation: r.reviewLitigation }, '', {});
+

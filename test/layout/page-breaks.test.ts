@@ -5,18 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Grid, SourceDoc } from '../../extractors/model.ts';
-import { buildRecord } from '../../src/record/build.ts';
-import { doc, grid, para, type C } from '../helpers/doc.ts';
+import { build, doc, grid, para, values, type C } from '../helpers/doc.ts';
 
-const build = (d: SourceDoc) => buildRecord(d, { file: 'x.pdf', sha256: null, bytes: null, format: 'pdf', issues: [] });
-const flat = (o: unknown, prefix = '', out: Record<string, unknown> = {}) => {
-  if (o === null || typeof o !== 'object') out[prefix] = o;
-  else for (const [k, v] of Object.entries(o)) flat(v, prefix ? `${prefix}.${k}` : k, out);
-  return out;
-};
-const values = (d: SourceDoc) => {
+const read = (d: SourceDoc) => {
   const rec = build(d);
-  return { v: flat({ applications: rec.applications, active: rec.active }), issues: rec.issues.map((i) => i.code) };
+  return { v: values(rec), issues: rec.issues.map((i) => i.code) };
 };
 
 /** A grid on `page`, each slot 60 points wide in its column and 20 high in its row. */
@@ -37,7 +30,7 @@ const blank7 = Array<string>(7).fill('');
 
 describe('a row broken by a page break', () => {
   it('joins a label cut after its numbering ("7." | "属于行政执法案卷") and one cut inside a word ("（七）总" | "计")', () => {
-    const { v, issues } = values(doc(
+    const { v, issues } = read(doc(
       para('三、收到和处理政府信息公开申请情况'),
       onPage([
         ...HEADER,
@@ -64,7 +57,7 @@ describe('a row broken by a page break', () => {
   });
 
   it('joins the tail that follows a header repeated at the top of the next page', () => {
-    const { v } = values(doc(
+    const { v } = read(doc(
       para('三、收到和处理政府信息公开申请情况'),
       onPage([...HEADER, ['三、本年度办理结果', { t: '（四）', rs: 1 }, '1.本机', ...s([2, 0, 1, 0, 0, 0, 3])]], 2, 'page 2 table 1'),
       onPage([...HEADER, ['', '无法提供', '关不掌握相关政府信息', ...blank7], ['', '', '2.没有现成信息需要另行制作', ...s([0, 0, 0, 0, 0, 1, 1])]], 3, 'page 3 table 1'),
@@ -75,7 +68,7 @@ describe('a row broken by a page break', () => {
   });
 
   it('joins a head that reads as a bare "其他" ("2.其他" | "法律行政法规禁止公开")', () => {
-    const { v } = values(doc(
+    const { v } = read(doc(
       para('三、收到和处理政府信息公开申请情况'),
       onPage([...HEADER, ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', ...s([0, 0, 0, 0, 0, 0, 0])], ['', '', '2.其他', ...s([1, 0, 0, 0, 0, 2, 3])]], 2, 'page 2 table 1'),
       onPage([['', '', '法律行政法规禁止公开', ...blank7], ['', '', '3.危及“三安全一稳定”', ...s([0, 1, 0, 0, 0, 0, 1])]], 3, 'page 3 table 1'),
@@ -86,7 +79,7 @@ describe('a row broken by a page break', () => {
   });
 
   it('keeps two whole rows apart: the second opens with its own numbering', () => {
-    const { v } = values(doc(
+    const { v } = read(doc(
       para('三、收到和处理政府信息公开申请情况'),
       onPage([...HEADER, ['三、本年度办理结果', '（三）不予公开', '1.属于国家秘密', ...s([3, 1, 0, 0, 0, 0, 4])]], 2, 'page 2 table 1'),
       onPage([['', '', '2.其他法律行政法规禁止公开', ...blank7]], 3, 'page 3 table 1'),
@@ -97,7 +90,7 @@ describe('a row broken by a page break', () => {
 
   it('keeps two whole rows apart when neither is numbered (表二): the first already names its row', () => {
     const active = (rows: C[][], page: number) => onPage(rows, page, `page ${page} table 1`);
-    const { v } = values(doc(
+    const { v } = read(doc(
       para('二、主动公开政府信息情况'),
       active([
         [{ t: '第二十条第（六）项', cs: 2 }],
@@ -121,7 +114,7 @@ describe('a header typeset with other column widths than the body', () => {
   ];
 
   it('never reads a label cell as a value, and places the values by order', () => {
-    const { v, issues } = values(doc(
+    const { v, issues } = read(doc(
       para('三、收到和处理政府信息公开申请情况'),
       onPage([
         ...header,
@@ -144,7 +137,7 @@ describe('a header typeset with other column widths than the body', () => {
       [{ t: '自然人', rs: 2 }, { t: '法人或其他组织', cs: 4 }],
       ['商业企业', '科研机构', '社会公益组织', '法律服务机构'],
     ];
-    const { v, issues } = values(doc(
+    const { v, issues } = read(doc(
       para('三、收到和处理政府信息公开申请情况'),
       onPage([...clipped, ['一、本年新收政府信息公开申请数量', '', '', ...s([50, 6, 3, 1, 2])]], 1, 'page 1 table 2'),
     ));

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildRecord } from '../../src/record/build.ts';
 import type { SourceDoc } from '../../extractors/model.ts';
-import { APPLICANT_COLUMNS, REVIEW_HEADER, active2021, applications2019, applications2021, doc, grid, numbers, para, raggedGrid } from '../helpers/doc.ts';
+import { APPLICANT_COLUMNS, REVIEW_HEADER, active2021, applications2019, applications2021, build, doc, grid, numbers, para, raggedGrid, values } from '../helpers/doc.ts';
 
-const build = (d: SourceDoc) => buildRecord(d, { file: 'x.html', sha256: null, bytes: null, format: d.format, issues: [] });
-const flat = (o: unknown, prefix = '', out: Record<string, unknown> = {}) => {
-  if (o === null || typeof o !== 'object') out[prefix] = o;
-  else for (const [k, v] of Object.entries(o)) flat(v, prefix ? `${prefix}.${k}` : k, out);
-  return out;
-};
-const values = (r: ReturnType<typeof build>) => flat({ active: r.active, applications: r.applications, reviewLitigation: r.reviewLitigation });
 
 /** Consistent 表三 values: every row total is the sum of its applicant columns. */
 function consistentApplications(seed: number, rowIds: string[]): Record<string, number[]> {
