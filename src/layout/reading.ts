@@ -78,8 +78,10 @@ export class Reading {
       while (skip < values.length && !values[skip].norm && values[skip].col < firstSlot) skip++;
       values = values.slice(skip);
     }
-    if (!headerHere) values = trimmed(values);
-    if (values.length === order.length) return byOrder(values);
+    const fitted = trimmed(values);
+    // a header here is asked before blank padding is dropped
+    const counted = headerHere ? values : fitted;
+    if (counted.length === order.length) return byOrder(counted);
     if (row.grid.aligned && header && header.slots.size === order.length && header.grid.width === row.grid.width) {
       const byCol = new Map(row.cells.map((c) => [c.col, c]));
       let ok = true;
@@ -94,8 +96,8 @@ export class Reading {
     }
     // the header's slots miss the row's cells (a header typeset with other column widths than the
     // body, so its boundaries fall elsewhere): blank padding around the values is all that can go
-    if (headerHere && trimmed(values).length === order.length) return byOrder(trimmed(values));
-    this.issues.push(issue('value_count_mismatch', 'error', `printed ${values.length} value cells where the layout has ${order.length}; row not taken`, where));
+    if (fitted.length === order.length) return byOrder(fitted);
+    this.issues.push(issue('value_count_mismatch', 'error', `printed ${counted.length} value cells where the layout has ${order.length}; row not taken`, where));
     return null;
   }
 
