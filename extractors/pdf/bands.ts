@@ -25,14 +25,21 @@ interface Line { y: number; size: number; numeric: boolean; width: number }
 export function splitBandsByTextLines(t: TableStructure, runs: Run[]): TableStructure {
   const rows = t.ys.length - 1;
   const owner = slotOwners(t);
-  const inTable = runs.filter((r) => insideTable(t, r));
+  const byBand = new Map<number, Run[]>();
+  for (const run of runs) {
+    if (!insideTable(t, run)) continue;
+    const band = intervalOf(t.ys, (run.y0 + run.y1) / 2);
+    if (band < 0) continue;
+    const list = byBand.get(band);
+    if (list) list.push(run);
+    else byBand.set(band, [run]);
+  }
   const cuts = new Map<number, number[]>(); // band → y positions to cut at
-  for (let band = 0; band < rows; band++) {
+  for (const [band, bandRuns] of byBand) {
     if (owner[band].some((k) => t.cells[k].rowSpan !== 1)) continue;
     const lines = new Map<number, Line[]>(); // cell → its lines
-    for (const run of inTable) {
+    for (const run of bandRuns) {
       const cy = (run.y0 + run.y1) / 2;
-      if (cy < t.ys[band] || cy > t.ys[band + 1]) continue;
       const c = intervalOf(t.xs, (run.x0 + run.x1) / 2);
       if (c < 0) continue;
       const k = owner[band][c];
